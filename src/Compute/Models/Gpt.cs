@@ -1,0 +1,63 @@
+using TorchSharp.Modules;
+
+namespace OrleansSweep.Compute.Models;
+
+/// <summary>A GPT decoder: token and learned position embeddings, pre-LN blocks, final LayerNorm, LM head.</summary>
+public sealed class Gpt : nn.Module<Tensor, Tensor>
+{
+    private readonly Embedding wte;
+    private readonly Embedding wpe;
+    private readonly SeededDropout drop;
+    private readonly ModuleList<Block> h;
+    private readonly LayerNorm ln_f;
+    private readonly LmHead head;
+
+    public GptConfig Config { get; }
+
+    /// <summary>
+    /// Builds the model with weights drawn from <paramref name="generator"/> alone, so a seed fixes them; dropout masks come
+    /// from it too.
+    /// </summary>
+    public Gpt(GptConfig config, Generator generator) : base(nameof(Gpt))
+    {
+        config.Validate();
+        Config = config;
+        wte = nn.Embedding(config.VocabularySize, config.DModel);
+        wpe = nn.Embedding(config.ContextLength, config.DModel);
+        drop = new SeededDropout(config.Dropout, generator);
+        h = nn.ModuleList(Enumerable.Range(0, config.Layers).Select(_ => new Block(config, generator)).ToArray());
+        ln_f = nn.LayerNorm(config.DModel);
+        head = config.TiedHead ? new FullRankHead(() => wte.weight!) : new FullRankHead(config.VocabularySize, config.DModel);
+        RegisterComponents();
+        Initialize(generator);
+    }
+
+    /// <summary>The LM head, for probes.</summary>
+    public LmHead Head => head;
+
+    /// <summary>Token ids (B, T) to logits (B, T, V).</summary>
+    public override Tensor forward(Tensor tokens) => head.call(FinalHidden(tokens));
+
+    /// <summary>Token ids (B, T) to the head's input h (B, T, d), after the final LayerNorm.</summary>
+    public Tensor FinalHidden(Tensor tokens)
+    {
+        var t = tokens.shape[1];
+        var positions = arange(t, dtype: ScalarType.Int64, device: tokens.device); // (T)
+        var x = drop.call(wte.call(tokens) + wpe.call(positions)); // (B, T, d)
+        foreach (var block in h) x = block.call(x);
+        return ln_f.call(x);
+    }
+
+    // GPT-2's scheme (as nanoGPT): N(0, 0.02) weights, zero biases, residual projections scaled by 1/sqrt(2L).
+    private void Initialize(Generator generator)
+    {
+        using var noGrad = no_grad();
+        var residualStd = 0.02 / Math.Sqrt(2.0 * Math.Max(1, Config.Layers));
+        foreach (var (name, parameter) in named_parameters())
+        {
+            if (name.EndsWith("bias")) nn.init.zeros_(parameter);
+            else if (name.Contains("ln_")) nn.init.ones_(parameter);
+            else nn.init.normal_(parameter, 0, name.EndsWith("c_proj.weight") ? residualStd : 0.02, generator);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using TorchSharp.Modules;
+
+namespace OrleansSweep.Compute.Training;
+
+/// <summary>
+/// One file per checkpoint: magic, header JSON, model state, optimizer state, then a SHA-256 of all before it. Written to a
+/// temporary file, flushed and renamed, so a reader sees a whole checkpoint or none; the hash rejects anything torn.
+/// </summary>
+public static class CheckpointFile
+{
+    private static readonly byte[] Magic = "OSWEEPC1"u8.ToArray();
+
+    /// <summary>Writes atomically to <paramref name="path"/>.</summary>
+    public static void Write(string path, CheckpointHeader header, nn.Module model, OptimizerHelper optimizer)
+    {
+        using var body = new MemoryStream();
+        using (var writer = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            WriteSection(writer, JsonSerializer.SerializeToUtf8Bytes(header));
+            WriteSection(writer, ModelBytes(model));
+            WriteSection(writer, OptimizerBytes(optimizer));
+        }
+        var hash = SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length));
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        var temporary = path + ".tmp";
+        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            body.Position = 0;
+            body.CopyTo(file);
+            file.Write(hash);
+            file.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Reads and verifies the header only.</summary>
+    public static CheckpointHeader ReadHeader(string path) => Read(path).Header;
+
+    /// <summary>Verifies the file and loads its states into <paramref name="model"/> and <paramref name="optimizer"/>.</summary>
+    public static CheckpointHeader Load(string path, nn.Module model, OptimizerHelper? optimizer)
+    {
+        var (header, modelBytes, optimizerBytes) = Read(path);
+        using (var stream = new MemoryStream(modelBytes)) model.load(stream);
+        if (optimizer is not null)
+        {
+            using var reader = new BinaryReader(new MemoryStream(optimizerBytes));
+            optimizer.load_state_dict(reader);
+        }
+        return header;
+    }
+
+    private static (CheckpointHeader Header, byte[] Model, byte[] Optimizer) Read(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"checkpoint {path} does not exist.", path);
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length < Magic.Length + 32 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+            throw new CorruptCheckpointException(path, "it is not an OrleansSweep checkpoint or is truncated");
+        var bodyLength = bytes.Length - 32;
+        if (!SHA256.HashData(bytes.AsSpan(0, bodyLength)).AsSpan().SequenceEqual(bytes.AsSpan(bodyLength)))
+            throw new CorruptCheckpointException(path, "its checksum does not match its contents");
+        using var reader = new BinaryReader(new MemoryStream(bytes, Magic.Length, bodyLength - Magic.Length));
+        var header = JsonSerializer.Deserialize<CheckpointHeader>(ReadSection(reader))
+            ?? throw new CorruptCheckpointException(path, "its header is empty");
+        return (header, ReadSection(reader), ReadSection(reader));
+    }
+
+    private static byte[] ModelBytes(nn.Module model)
+    {
+        using var stream = new MemoryStream();
+        model.save(stream);
+        return stream.ToArray();
+    }
+
+    private static byte[] OptimizerBytes(OptimizerHelper optimizer)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) optimizer.save_state_dict(writer);
+        return stream.ToArray();
+    }
+
+    private static void WriteSection(BinaryWriter writer, byte[] section)
+    {
+        writer.Write(section.Length);
+        writer.Write(section);
+    }
+
+    private static byte[] ReadSection(BinaryReader reader) => reader.ReadBytes(reader.ReadInt32());
+}

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using OrleansSweep.Compute.Corpora;
+using OrleansSweep.Compute.Models;
+using TorchSharp.Modules;
+
+namespace OrleansSweep.Compute.Training;
+
+/// <summary>
+/// Trains one GPT on one corpus: AdamW, warmup + cosine, gradient clipping, periodic held-out evaluation and checkpoints.
+/// Knows nothing of Orleans; it reports through <see cref="TrainingCallbacks"/> and stops between steps when cancelled.
+/// </summary>
+public sealed class Trainer : IDisposable
+{
+    private readonly TrainerOptions options;
+    private readonly Device device;
+    private readonly Generator generator;
+    private readonly AdamW optimizer;
+    private readonly BatchSampler sampler;
+    private readonly HeldOutEvaluator evaluator;
+    private readonly Parameter[] parameters;
+
+    public Trainer(GptConfig config, TrainerOptions options, TokenCorpus corpus, Device device)
+    {
+        config.Validate();
+        options.Validate();
+        if (corpus.VocabularySize > config.VocabularySize)
+            throw new ArgumentException($"the corpus has {corpus.VocabularySize} token ids but the model's vocabulary_size is {config.VocabularySize}.");
+        this.options = options;
+        this.device = device;
+        generator = new Generator((ulong)options.Seed, device);
+        Model = new Gpt(config, generator);
+        Model.to(device);
+        parameters = Model.parameters().ToArray();
+        optimizer = optim.AdamW(
+        [
+            new AdamW.ParamGroup(parameters.Where(p => p.dim() >= 2), options.LearningRate, options.Beta1, options.Beta2, 1e-8, options.WeightDecay),
+            new AdamW.ParamGroup(parameters.Where(p => p.dim() < 2), options.LearningRate, options.Beta1, options.Beta2, 1e-8, 0),
+        ]);
+        sampler = new BatchSampler(corpus.Train, config.ContextLength, options.BatchSize, options.Seed);
+        evaluator = new HeldOutEvaluator(corpus.HeldOut, config.ContextLength, options.EvalTokens);
+    }
+
+    /// <summary>The model being trained.</summary>
+    public Gpt Model { get; }
+
+    /// <summary>Updates done so far.</summary>
+    public int Step { get; private set; }
+
+    /// <summary>Continues from a checkpoint of this same run; a checkpoint of another config or schedule is refused.</summary>
+    public void Resume(string checkpointPath)
+    {
+        var header = CheckpointFile.ReadHeader(checkpointPath);
+        if (header.Config != Model.Config || header.Options != options)
+            throw new ArgumentException($"checkpoint {checkpointPath} belongs to a run with another model config or trainer options.");
+        CheckpointFile.Load(checkpointPath, Model, optimizer);
+        generator.set_state(tensor(header.GeneratorState));
+        Step = header.Step;
+    }
+
+    /// <summary>Trains from <see cref="Step"/> to the last step; checkpoints go under <paramref name="checkpointDirectory"/>.</summary>
+    public void Run(TrainingCallbacks callbacks, string? checkpointDirectory, CancellationToken cancellation)
+    {
+        Model.train();
+        if (Step == 0) callbacks.OnEval?.Invoke(Evaluate());
+        var clock = Stopwatch.StartNew();
+        var tokensSinceLog = 0L;
+        while (Step < options.Steps)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var learningRate = LearningRateSchedule.At(Step, options);
+            var (loss, gradientNorm) = Update(learningRate);
+            Step++;
+            tokensSinceLog += (long)options.BatchSize * Model.Config.ContextLength;
+            if (!double.IsFinite(loss)) throw new TrainingDivergedException(Step, loss);
+            var last = Step == options.Steps;
+            if (Step % options.LogEvery == 0 || last)
+            {
+                callbacks.OnStep?.Invoke(new StepMetrics(Step, loss, learningRate, gradientNorm, tokensSinceLog / clock.Elapsed.TotalSeconds));
+                tokensSinceLog = 0;
+                clock.Restart();
+            }
+            if (Step % options.EvalEvery == 0 || last) callbacks.OnEval?.Invoke(Evaluate());
+            if (checkpointDirectory is not null && (last || options.CheckpointEvery > 0 && Step % options.CheckpointEvery == 0))
+                callbacks.OnCheckpoint?.Invoke(new CheckpointInfo(Step, SaveCheckpoint(checkpointDirectory)));
+        }
+    }
+
+    /// <summary>Held-out loss of the current weights.</summary>
+    public EvalResult Evaluate() => evaluator.Evaluate(Model, Step, device);
+
+    /// <summary>Writes a checkpoint of the current state; returns its path.</summary>
+    public string SaveCheckpoint(string directory)
+    {
+        var path = Path.Combine(directory, $"step-{Step:D8}.ckpt");
+        var header = new CheckpointHeader(Model.Config, options, Step, generator.get_state().data<byte>().ToArray());
+        CheckpointFile.Write(path, header, Model, optimizer);
+        return path;
+    }
+
+    private (double Loss, double GradientNorm) Update(double learningRate)
+    {
+        using var scope = NewDisposeScope();
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
+        var (inputs, targets) = sampler.Batch(Step, device);
+        var logits = Model.call(inputs); // (B, T, V)
+        var loss = nn.functional.cross_entropy(logits.view(-1, logits.shape[2]), targets.view(-1));
+        optimizer.zero_grad();
+        loss.backward();
+        var gradientNorm = options.GradientClip > 0
+            ? nn.utils.clip_grad_norm_(parameters, options.GradientClip)
+            : nn.utils.clip_grad_norm_(parameters, double.PositiveInfinity);
+        optimizer.step();
+        return (loss.item<float>(), gradientNorm);
+    }
+
+    public void Dispose()
+    {
+        optimizer.Dispose();
+        Model.Dispose();
+        generator.Dispose();
+    }
+}
