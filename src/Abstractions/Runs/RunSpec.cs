@@ -1,0 +1,10 @@
+namespace OrleansSweep.Abstractions;
+
+/// <summary>One point of a sweep's grid: everything a training-run grain needs.</summary>
+[GenerateSerializer, Immutable, Alias("OrleansSweep.RunSpec")]
+public sealed record RunSpec(
+    [property: Id(0)] string SweepId,
+    [property: Id(1)] string RunId,
+    [property: Id(2)] CorpusSpec Corpus,
+    [property: Id(3)] ModelSpec Model,
+    [property: Id(4)] TrainingSpec Training);

@@ -1,0 +1,25 @@
+namespace OrleansSweep.Abstractions;
+
+/// <summary>A run's progress and headline numbers, as the run grain reports them to its coordinator.</summary>
+[GenerateSerializer, Immutable, Alias("OrleansSweep.RunSummary")]
+public sealed record RunSummary
+{
+    [Id(0)] public required RunSpec Spec { get; init; }
+    [Id(1)] public RunState State { get; init; }
+    /// <summary>Updates done.</summary>
+    [Id(2)] public int Step { get; init; }
+    /// <summary>All parameters, and N of the scaling law (without embeddings and head).</summary>
+    [Id(3)] public long Parameters { get; init; }
+    [Id(4)] public long NonEmbeddingParameters { get; init; }
+    [Id(5)] public double? TrainLoss { get; init; }
+    [Id(6)] public double? BestEvalLoss { get; init; }
+    [Id(7)] public int? BestEvalStep { get; init; }
+    [Id(8)] public double? FinalEvalLoss { get; init; }
+    [Id(9)] public double? FinalEvalStandardError { get; init; }
+    [Id(10)] public double? TokensPerSecond { get; init; }
+    /// <summary>Why a Failed or Diverged run stopped.</summary>
+    [Id(11)] public string? Error { get; init; }
+
+    /// <summary>Whether the run will do no more work.</summary>
+    public bool IsFinished => State is RunState.Completed or RunState.Failed or RunState.Diverged;
+}

@@ -1,0 +1,27 @@
+namespace OrleansSweep.Abstractions;
+
+/// <summary>
+/// A sweep: a corpus, base model and training settings, and a grid of values that override them. Each point of the grid's
+/// cartesian product is one run.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("OrleansSweep.SweepSpec")]
+public sealed record SweepSpec
+{
+    /// <summary>The sweep id: letters, digits, '-', '_' and '.'.</summary>
+    [Id(0)] public string Name { get; init; } = "";
+
+    /// <summary>The data every run trains on.</summary>
+    [Id(1)] public CorpusSpec Corpus { get; init; } = new();
+
+    /// <summary>Model fields shared by all runs.</summary>
+    [Id(2)] public ModelSpec Model { get; init; } = new();
+
+    /// <summary>Training fields shared by all runs.</summary>
+    [Id(3)] public TrainingSpec Training { get; init; } = new();
+
+    /// <summary>Axis name (d_model, layers, heads, mlp_ratio, context, lr, seed, batch_size, steps) → its values.</summary>
+    [Id(4)] public IReadOnlyList<GridAxis> Grid { get; init; } = [];
+
+    /// <summary>Runs of this sweep training at once.</summary>
+    [Id(5)] public int MaxConcurrent { get; init; } = 2;
+}

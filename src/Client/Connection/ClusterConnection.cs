@@ -1,0 +1,58 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace OrleansSweep.Client.Connection;
+
+/// <summary>A started Orleans client connected to one or more silo gateways.</summary>
+public sealed class ClusterConnection : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    private ClusterConnection(IHost host) => this.host = host;
+
+    public IClusterClient Client => host.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>Connects through <paramref name="gateways"/> ("host:port", comma-separated); one sentence when none answers.</summary>
+    public static async Task<ClusterConnection> ConnectAsync(string gateways, CancellationToken cancellation)
+    {
+        var endpoints = gateways.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(ParseEndpoint).ToArray();
+        if (endpoints.Length == 0) throw new ArgumentException("--gateway names no endpoint; use host:port.");
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans", LogLevel.Critical);
+        builder.UseOrleansClient(client => client.UseStaticClustering(endpoints));
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellation);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            host.Dispose();
+            throw new ArgumentException(
+                $"no silo answered at {gateways}; start one with 'dotnet run --project src/Silo' or pass --gateway host:port.");
+        }
+        return new ClusterConnection(host);
+    }
+
+    private static IPEndPoint ParseEndpoint(string text)
+    {
+        var colon = text.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(text[(colon + 1)..], out var port) || port is < 1 or > 65535)
+            throw new ArgumentException($"--gateway '{text}' is not host:port.");
+        var name = text[..colon];
+        var address = IPAddress.TryParse(name, out var ip) ? ip
+            : Dns.GetHostAddresses(name).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+              ?? throw new ArgumentException($"--gateway host '{name}' does not resolve.");
+        return new IPEndPoint(address, port);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace OrleansSweep.Client.Views;
+
+/// <summary>A sweep's progress for people: counts by state, then each run's step and latest losses.</summary>
+public static class StatusTable
+{
+    public static void Render(IAnsiConsole console, SweepStatus status)
+    {
+        console.MarkupLine(
+            $"[bold]{Markup.Escape(status.SweepId)}[/]: {status.Runs.Count} runs, {status.Count(RunState.Completed)} completed, " +
+            $"{status.Count(RunState.Running)} running, {status.Count(RunState.Pending)} pending, " +
+            $"{status.Count(RunState.Failed) + status.Count(RunState.Diverged)} failed (max_concurrent {status.Spec.MaxConcurrent})");
+        var table = new Table().AddColumns("run", "d", "state", "step", "train loss", "eval loss", "tokens/s", "error");
+        foreach (var r in status.Runs)
+            table.AddRow(Markup.Escape(r.Spec.RunId), $"{r.Spec.Model.DModel}", r.State.ToString(),
+                $"{r.Step}/{r.Spec.Training.Steps}", Number(r.TrainLoss), Number(r.FinalEvalLoss),
+                r.TokensPerSecond is { } t ? t.ToString("N0", CultureInfo.InvariantCulture) : "-", Markup.Escape(r.Error ?? ""));
+        console.Write(table);
+    }
+
+    private static string Number(double? value) => value?.ToString("F4", CultureInfo.InvariantCulture) ?? "-";
+}

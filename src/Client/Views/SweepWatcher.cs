@@ -1,0 +1,45 @@
+namespace OrleansSweep.Client.Views;
+
+/// <summary>Polls a coordinator until its sweep finishes, with a progress bar per run for people.</summary>
+public static class SweepWatcher
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+
+    public static async Task<SweepStatus> WatchAsync(IAnsiConsole console, ISweepCoordinatorGrain coordinator, bool quiet, CancellationToken cancellation)
+    {
+        var status = await coordinator.GetStatusAsync() ?? throw new InvalidOperationException("the sweep vanished.");
+        if (quiet || !console.Profile.Capabilities.Interactive)
+        {
+            while (!status.IsFinished)
+            {
+                await Task.Delay(Interval, cancellation);
+                status = (await coordinator.GetStatusAsync())!;
+            }
+            return status;
+        }
+        await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var tasks = status.Runs.ToDictionary(r => r.Spec.RunId, r => context.AddTask(Label(r), maxValue: r.Spec.Training.Steps));
+                while (true)
+                {
+                    foreach (var run in status.Runs)
+                    {
+                        var task = tasks[run.Spec.RunId];
+                        task.Value = run.Step;
+                        task.Description = Label(run);
+                        if (run.IsFinished) task.StopTask();
+                    }
+                    if (status.IsFinished) break;
+                    await Task.Delay(Interval, cancellation);
+                    status = (await coordinator.GetStatusAsync())!;
+                }
+            });
+        return status;
+    }
+
+    private static string Label(RunSummary run) =>
+        $"d={run.Spec.Model.DModel,-4} L={run.Spec.Model.Layers} seed={run.Spec.Training.Seed} " +
+        (run.FinalEvalLoss is { } loss ? $"eval {loss:F3}" : "eval -    ") + (run.State == RunState.Pending ? " (pending)" : "");
+}

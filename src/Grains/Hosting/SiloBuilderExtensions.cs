@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansSweep.Grains.Corpora;
+using OrleansSweep.Grains.Storage;
+
+namespace OrleansSweep.Grains.Hosting;
+
+/// <summary>Everything a silo needs to run sweeps; the Silo host and the client's in-process demo both call this.</summary>
+public static class SiloBuilderExtensions
+{
+    /// <summary>
+    /// The embedded default: one silo on 127.0.0.1, grain state in one LiteDB file under Silo:DataDirectory, checkpoints
+    /// beside it. Bad settings fail here, before anything starts, with one sentence naming the setting.
+    /// </summary>
+    public static ISiloBuilder AddOrleansSweep(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(SweepSiloOptions.SectionName).Get<SweepSiloOptions>() ?? new SweepSiloOptions();
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
+        silo.AddLiteDbGrainStorageAsDefault(o => o.DataDirectory = options.DataDirectory);
+        silo.Services.AddSingleton<CorpusCatalog>();
+        silo.Services.AddOptions<ComputeOptions>()
+            .Configure(o => o.CheckpointDirectory = Path.Combine(options.DataDirectory, "checkpoints"))
+            .Bind(configuration.GetSection(ComputeOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        silo.Services.AddHostedService<ComputeSetup>();
+        return silo;
+    }
+}
