@@ -1,0 +1,26 @@
+namespace OrleansSweep.Client;
+
+/// <summary>Runs a parsed command; errors a user can cause print one sentence and exit 2, never a stack trace.</summary>
+public static class CommandLine
+{
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args, IAnsiConsole console)
+    {
+        var parse = root.Parse(args);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (UserError(e) is { } message)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {message}");
+            return 2;
+        }
+    }
+
+    private static string? UserError(Exception e) => e switch
+    {
+        ArgumentException or FileNotFoundException or DirectoryNotFoundException => e.Message,
+        AggregateException { InnerExceptions.Count: 1 } a => UserError(a.InnerException!),
+        _ => null,
+    };
+}

@@ -1,0 +1,45 @@
+using OrleansSweep.Client.Demo;
+using OrleansSweep.Client.Views;
+
+namespace OrleansSweep.Client.Commands;
+
+/// <summary>`demo`: a real sweep on the embedded default, in this process, ending with the results table.</summary>
+public static class DemoCommand
+{
+    private static readonly Option<bool> Quick = new("--quick") { Description = "A smaller sweep that finishes in under a minute." };
+    private static readonly Option<string> Data = new("--data")
+    {
+        Description = "Data directory for the LiteDB file and checkpoints.",
+        DefaultValueFactory = _ => "./.sweep",
+    };
+    private static readonly Option<int> Threads = new("--threads")
+    {
+        Description = "torch intra-op threads; runs already train in parallel, one per core.",
+        DefaultValueFactory = _ => 1,
+    };
+    private static readonly Option<bool> Json = CommonOptions.Json();
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var command = new Command("demo", "Train a sweep of GPTs on a rank-R language in-process and show the gap to the optimum shrink as d grows.")
+        {
+            Quick, Data, Threads, Json,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var json = parse.GetValue(Json);
+            var spec = DemoSweep.Create($"demo-{DateTime.UtcNow:yyyyMMdd-HHmmss}", parse.GetValue(Quick));
+            await using var silo = await InProcessSilo.StartAsync(parse.GetRequiredValue(Data), parse.GetValue(Threads), cancellation);
+            var coordinator = silo.Grains.GetGrain<ISweepCoordinatorGrain>(spec.Name);
+            var launched = await coordinator.LaunchAsync(spec);
+            if (!json)
+                console.MarkupLine($"Sweep [bold]{spec.Name}[/]: {launched.Runs.Count} runs on {Markup.Escape(launched.CorpusDescription)}, " +
+                                   $"optimal loss {launched.OptimalLoss:F4} nats/token; data in {Markup.Escape(Path.GetFullPath(parse.GetRequiredValue(Data)))}");
+            await SweepWatcher.WatchAsync(console, coordinator, json, cancellation);
+            var results = (await coordinator.GetResultsAsync())!;
+            if (json) JsonOutput.Write(console, results);
+            else ResultsTable.Render(console, results);
+        });
+        return command;
+    }
+}
