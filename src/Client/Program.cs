@@ -8,4 +8,4 @@ var root = new RootCommand("OrleansSweep: sweeps of small GPTs that measure the 
     StatusCommand.Create(console),
     ResultsCommand.Create(console),
 };
-return await CommandLine.InvokeAsync(root, args, console);
+return await OrleansSweep.Client.CommandRunner.InvokeAsync(root, args, console);

@@ -14,8 +14,8 @@ public static class DemoSweep
             Model = new ModelSpec { Context = 32, Layers = 1, Heads = 1 },
             Training = new TrainingSpec
             {
-                Steps = 150, BatchSize = 16, LearningRate = 1e-2, WarmupSteps = 10, EvalEvery = 50, EvalTokens = 4096,
-                CheckpointEvery = 50,
+                Steps = 300, BatchSize = 16, LearningRate = 1e-2, WarmupSteps = 15, EvalEvery = 100, EvalTokens = 4096,
+                CheckpointEvery = 100,
             },
             Grid = [new GridAxis("d_model", [2, 8, 32])],
             MaxConcurrent = 2,
@@ -25,7 +25,7 @@ public static class DemoSweep
             Name = name,
             Corpus = new CorpusSpec { Vocabulary = 256, Rank = 32 },
             Model = new ModelSpec { Context = 64, Layers = 2, Heads = 1 },
-            Training = new TrainingSpec { Steps = 1000, BatchSize = 32, LearningRate = 1e-2, EvalEvery = 100, EvalTokens = 16_384 },
+            Training = new TrainingSpec { Steps = 1000, BatchSize = 32, LearningRate = 5e-3, EvalEvery = 100, EvalTokens = 16_384 },
             Grid = [new GridAxis("d_model", [4, 8, 16, 32, 64])],
             MaxConcurrent = 2,
         };

@@ -1,7 +1,7 @@
 namespace OrleansSweep.Client;
 
 /// <summary>Runs a parsed command; errors a user can cause print one sentence and exit 2, never a stack trace.</summary>
-public static class CommandLine
+public static class CommandRunner
 {
     public static async Task<int> InvokeAsync(RootCommand root, string[] args, IAnsiConsole console)
     {
