@@ -57,7 +57,8 @@ public sealed class Gpt : nn.Module<Tensor, Tensor>
         {
             if (name.EndsWith("bias")) nn.init.zeros_(parameter);
             else if (name.Contains("ln_")) nn.init.ones_(parameter);
-            else nn.init.normal_(parameter, 0, name.EndsWith("c_proj.weight") ? residualStd : 0.02, generator);
+            // Tensor.normal_, not nn.init.normal_: in TorchSharp 0.107 the latter ignores its generator argument.
+            else parameter.normal_(0, name.EndsWith("c_proj.weight") ? residualStd : 0.02, generator);
         }
     }
 }
