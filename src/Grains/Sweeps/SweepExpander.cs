@@ -16,7 +16,7 @@ public static partial class SweepExpander
 {
     /// <summary>The axes a grid may vary, in the spec's snake_case.</summary>
     public static readonly IReadOnlyList<string> Axes =
-        ["d_model", "layers", "heads", "mlp_ratio", "context", "lr", "seed", "batch_size", "steps", "warmup", "weight_decay"];
+        ["d_model", "layers", "heads", "mlp_ratio", "context", "learning_rate", "seed", "batch_size", "steps", "warmup_steps", "weight_decay"];
 
     /// <summary>Validates <paramref name="spec"/> and returns one run spec per grid point.</summary>
     public static IReadOnlyList<RunSpec> Expand(SweepSpec spec)
@@ -70,11 +70,11 @@ public static partial class SweepExpander
         "heads" => (m with { Heads = Integer(axis, value) }, t),
         "mlp_ratio" => (m with { MlpRatio = Integer(axis, value) }, t),
         "context" => (m with { Context = Integer(axis, value) }, t),
-        "lr" => (m, t with { LearningRate = value }),
+        "learning_rate" => (m, t with { LearningRate = value }),
         "seed" => (m, t with { Seed = Integer(axis, value) }),
         "batch_size" => (m, t with { BatchSize = Integer(axis, value) }),
         "steps" => (m, t with { Steps = Integer(axis, value) }),
-        "warmup" => (m, t with { WarmupSteps = Integer(axis, value) }),
+        "warmup_steps" => (m, t with { WarmupSteps = Integer(axis, value) }),
         "weight_decay" => (m, t with { WeightDecay = value }),
         _ => throw new ArgumentException($"grid axis '{axis}' is unknown."),
     };
