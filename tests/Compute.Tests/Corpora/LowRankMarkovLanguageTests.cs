@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OrleansSweep.Compute.Corpora;
 using TorchSharp;
 
@@ -143,20 +142,6 @@ public sealed class LowRankMarkovLanguageTests
 
         Assert.All(language.Sample(50_000, seed: 1), token => Assert.InRange(token, 0, 36));
         Assert.Empty(language.Sample(0, seed: 1));
-    }
-
-    [Fact]
-    public void SamplingMillionsOfTokensTakesLessThanTwoSeconds()
-    {
-        var language = LowRankMarkovLanguage.Create(new LowRankMarkovParameters(VocabularySize: 50_257, Rank: 512));
-        language.Sample(1_000, seed: 0);
-
-        var clock = Stopwatch.StartNew();
-        var sample = language.Sample(4_000_000, seed: 1);
-        clock.Stop();
-
-        Assert.Equal(4_000_000, sample.Length);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"sampling 4M tokens took {clock.Elapsed.TotalSeconds:0.00} s");
     }
 
     private static double[] ProbabilityMatrix(LowRankMarkovLanguage language)
