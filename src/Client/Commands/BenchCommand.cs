@@ -15,17 +15,17 @@ public static class BenchCommand
 {
     private const int WarmupSteps = 3;
 
-    private static readonly Option<int> Threads = new("--threads")
+    private static readonly Option<int> Threads = AtLeastOne(new("--threads")
     {
         Description = "Torch intra-op threads for the GEMM and the training steps.",
         DefaultValueFactory = _ => Environment.ProcessorCount,
-    };
+    });
 
-    private static readonly Option<int> Steps = new("--steps")
+    private static readonly Option<int> Steps = AtLeastOne(new("--steps")
     {
         Description = $"Timed optimizer steps per config, after {WarmupSteps} untimed ones.",
         DefaultValueFactory = _ => 10,
-    };
+    });
 
     private static readonly Option<bool> Json = new("--json")
     {
@@ -50,14 +50,6 @@ public static class BenchCommand
     /// <summary>The <c>bench</c> command with its <c>train</c> subcommand, writing to <paramref name="console"/>.</summary>
     public static Command Create(IAnsiConsole console)
     {
-        Threads.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1) result.AddError("--threads must be at least 1.");
-        });
-        Steps.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1) result.AddError("--steps must be at least 1.");
-        });
         var train = new Command("train", "Times GEMM peak and training steps of a few GPT shapes; reports tokens/s and MFU.")
         {
             Threads, Steps, Json, DeviceName,
@@ -113,6 +105,15 @@ public static class BenchCommand
         {
             return 130;
         }
+    }
+
+    private static Option<int> AtLeastOne(Option<int> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1) result.AddError($"{option.Name} must be at least 1.");
+        });
+        return option;
     }
 
     private static void Print(IAnsiConsole console, BenchTrainReport report)
