@@ -7,5 +7,6 @@ var root = new RootCommand("OrleansSweep: sweeps of small GPTs that measure the 
     LaunchCommand.Create(console),
     StatusCommand.Create(console),
     ResultsCommand.Create(console),
+    BenchCommand.Create(console),
 };
 return await OrleansSweep.Client.CommandRunner.InvokeAsync(root, args, console);
