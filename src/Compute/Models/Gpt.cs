@@ -57,7 +57,9 @@ public sealed class Gpt : nn.Module<Tensor, Tensor>
         {
             if (name.EndsWith("bias")) nn.init.zeros_(parameter);
             else if (name.Contains("ln_")) nn.init.ones_(parameter);
-            else nn.init.normal_(parameter, 0, name.EndsWith("c_proj.weight") ? residualStd : 0.02, generator);
+            // Tensor.normal_, not nn.init.normal_: TorchSharp 0.107's nn.init.normal_ ignores its generator and draws from the
+            // global one, so weights would depend on whatever else used it (another run, the order runs start in).
+            else parameter.normal_(0, name.EndsWith("c_proj.weight") ? residualStd : 0.02, generator);
         }
     }
 }
