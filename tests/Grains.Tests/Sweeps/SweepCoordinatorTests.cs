@@ -104,4 +104,23 @@ public sealed class SweepCoordinatorTests(SweepClusterFixture fixture)
         await Eventually.UntilAsync(async () => (await coordinator.GetStatusAsync())!, s => s.IsFinished, SweepPatience,
             TestContext.Current.CancellationToken);
     }
+
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task TheSameConfigurationTrainedTwiceGivesTheSameLosses()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var series = new List<MetricSeries>();
+        foreach (var name in new[] { "seeded-a", "seeded-b" })
+        {
+            var coordinator = fixture.Client.GetGrain<ISweepCoordinatorGrain>(name);
+            await coordinator.LaunchAsync(TinySweeps.Create(name, steps: 40, [new GridAxis("seed", [7])]));
+            var done = await Eventually.UntilAsync(async () => (await coordinator.GetStatusAsync())!, s => s.IsFinished, SweepPatience, cancellation);
+            series.Add(await fixture.Client.GetGrain<ITrainingRunGrain>(done.Runs[0].Spec.RunId).GetSeriesAsync(MetricNames.EvalLoss));
+        }
+
+        // The seed fixes initial weights and batches, whatever else trained in the silo before.
+        Assert.Equal([0, 20, 40], series[0].Steps);
+        Assert.Equal(series[0].Steps, series[1].Steps);
+        Assert.Equal(series[0].Values, series[1].Values);
+    }
 }

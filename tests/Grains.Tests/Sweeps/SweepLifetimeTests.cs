@@ -93,4 +93,61 @@ public sealed class SweepLifetimeTests : IDisposable
             await second.StopAsync(cancellation);
         }
     }
+
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task RunStoppedMidwayResumesFromItsCheckpointAfterARestartAndEndsAsIfNeverStopped()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        const int steps = 2000;
+        var interrupted = TinySweeps.Create("interrupted", steps, [], maxConcurrent: 1);
+        var first = await SweepTestCluster.StartAsync(data.Path, cancellation);
+        int stoppedAt;
+        try
+        {
+            var coordinator = first.Client.GetGrain<ISweepCoordinatorGrain>(interrupted.Name);
+            await coordinator.LaunchAsync(interrupted);
+            // The coordinator hears of a step only after the run persisted its checkpoint for it.
+            var status = await Eventually.UntilAsync(
+                async () => (await coordinator.GetStatusAsync())!, s => s.Runs[0].Step >= 100, SweepPatience, cancellation);
+            stoppedAt = status.Runs[0].Step;
+        }
+        finally
+        {
+            await first.StopAsync(cancellation);
+        }
+        Assert.True(stoppedAt < steps, $"the run finished ({stoppedAt} steps) before the cluster stopped; nothing was resumed.");
+
+        var second = await SweepTestCluster.StartAsync(data.Path, cancellation);
+        try
+        {
+            // Asking the coordinator wakes it, and it wakes the runs that were training.
+            var resumed = second.Client.GetGrain<ISweepCoordinatorGrain>(interrupted.Name);
+            var atRestart = (await resumed.GetStatusAsync())!;
+            Assert.Equal(RunState.Running, atRestart.Runs[0].State);
+            Assert.InRange(atRestart.Runs[0].Step, 20, steps - 1);
+            var reference = second.Client.GetGrain<ISweepCoordinatorGrain>("uninterrupted");
+            await reference.LaunchAsync(interrupted with { Name = "uninterrupted" });
+
+            var done = await Eventually.UntilAsync(async () => (await resumed.GetStatusAsync())!, s => s.IsFinished, SweepPatience, cancellation);
+            var expected = await Eventually.UntilAsync(async () => (await reference.GetStatusAsync())!, s => s.IsFinished, SweepPatience, cancellation);
+
+            var run = done.Runs[0];
+            Assert.Equal(RunState.Completed, run.State);
+            Assert.Equal(steps, run.Step);
+            var grain = second.Client.GetGrain<ITrainingRunGrain>(run.Spec.RunId);
+            var evalLoss = await grain.GetSeriesAsync(MetricNames.EvalLoss);
+            Assert.Equal(Enumerable.Range(0, steps / 20 + 1).Select(i => i * 20), evalLoss.Steps);
+            Assert.Equal(evalLoss.Steps.Count, evalLoss.Values.Count);
+            var trainLoss = await grain.GetSeriesAsync(MetricNames.TrainLoss);
+            Assert.Equal(Enumerable.Range(1, steps / 10).Select(i => i * 10), trainLoss.Steps);
+            // Batches are a function of the step and the checkpoint holds weights, optimizer and RNG: resuming changes nothing.
+            var referenceSeries = await second.Client.GetGrain<ITrainingRunGrain>(expected.Runs[0].Spec.RunId).GetSeriesAsync(MetricNames.EvalLoss);
+            Assert.Equal(referenceSeries.Values, evalLoss.Values);
+            Assert.Equal(expected.Runs[0].FinalEvalLoss, run.FinalEvalLoss);
+        }
+        finally
+        {
+            await second.StopAsync(cancellation);
+        }
+    }
 }
