@@ -1,12 +1,4 @@
-using OrleansSweep.Client.Commands;
+using OrleansSweep.Client;
 
 var console = AnsiConsole.Console;
-var root = new RootCommand("OrleansSweep: sweeps of small GPTs that measure the softmax bottleneck.")
-{
-    DemoCommand.Create(console),
-    LaunchCommand.Create(console),
-    StatusCommand.Create(console),
-    ResultsCommand.Create(console),
-    BenchCommand.Create(console),
-};
-return await OrleansSweep.Client.CommandRunner.InvokeAsync(root, args, console);
+return await CommandRunner.InvokeAsync(CommandTree.Create(console), args, console);

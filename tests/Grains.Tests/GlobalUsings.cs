@@ -1,1 +1,3 @@
+global using Orleans;
+global using OrleansSweep.Abstractions;
 global using Xunit;

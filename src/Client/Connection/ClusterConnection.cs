@@ -8,6 +8,8 @@ namespace OrleansSweep.Client.Connection;
 /// <summary>A started Orleans client connected to one or more silo gateways.</summary>
 public sealed class ClusterConnection : IAsyncDisposable
 {
+    private static readonly TimeSpan ConnectPatience = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(500);
     private readonly IHost host;
 
     private ClusterConnection(IHost host) => this.host = host;
@@ -23,7 +25,18 @@ public sealed class ClusterConnection : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Critical);
-        builder.UseOrleansClient(client => client.UseStaticClustering(endpoints));
+        // The host's own "Hosting failed to start" error repeats, with a trace, what the sentence below says.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        // Orleans retries the first connection forever by default; a command line must answer, so give up after a short grace.
+        var giveUpAt = DateTime.UtcNow + ConnectPatience;
+        builder.UseOrleansClient(client => client
+            .UseStaticClustering(endpoints)
+            .UseConnectionRetryFilter(async (_, ct) =>
+            {
+                if (DateTime.UtcNow >= giveUpAt) return false;
+                await Task.Delay(RetryInterval, ct);
+                return true;
+            }));
         var host = builder.Build();
         try
         {

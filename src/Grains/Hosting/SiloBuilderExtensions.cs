@@ -18,10 +18,19 @@ public static class SiloBuilderExtensions
         var options = configuration.GetSection(SweepSiloOptions.SectionName).Get<SweepSiloOptions>() ?? new SweepSiloOptions();
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
-        silo.AddLiteDbGrainStorageAsDefault(o => o.DataDirectory = options.DataDirectory);
+        return silo.AddSweepServices(options.DataDirectory, configuration);
+    }
+
+    /// <summary>
+    /// Storage, corpora and compute for sweeps, without clustering (which the host, or a test cluster, chooses): grain state in
+    /// LiteDB under <paramref name="dataDirectory"/>, checkpoints beside it unless the Compute section says otherwise.
+    /// </summary>
+    public static ISiloBuilder AddSweepServices(this ISiloBuilder silo, string dataDirectory, IConfiguration configuration)
+    {
+        silo.AddLiteDbGrainStorageAsDefault(o => o.DataDirectory = dataDirectory);
         silo.Services.AddSingleton<CorpusCatalog>();
         silo.Services.AddOptions<ComputeOptions>()
-            .Configure(o => o.CheckpointDirectory = Path.Combine(options.DataDirectory, "checkpoints"))
+            .Configure(o => o.CheckpointDirectory = Path.Combine(dataDirectory, "checkpoints"))
             .Bind(configuration.GetSection(ComputeOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();

@@ -1,0 +1,16 @@
+using OrleansSweep.Client.Commands;
+
+namespace OrleansSweep.Client;
+
+/// <summary>The client's commands, printing to <paramref name="console"/>; Program runs it on the terminal, tests on a TestConsole.</summary>
+public static class CommandTree
+{
+    public static RootCommand Create(IAnsiConsole console) => new("OrleansSweep: sweeps of small GPTs that measure the softmax bottleneck.")
+    {
+        DemoCommand.Create(console),
+        LaunchCommand.Create(console),
+        StatusCommand.Create(console),
+        ResultsCommand.Create(console),
+        BenchCommand.Create(console),
+    };
+}

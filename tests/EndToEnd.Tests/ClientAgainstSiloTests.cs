@@ -1,0 +1,142 @@
+using OrleansSweep.EndToEnd.Tests.Hosting;
+
+namespace OrleansSweep.EndToEnd.Tests;
+
+/// <summary>The client's commands against a real Silo process, as a user runs them.</summary>
+[Collection(SiloCollection.Name)]
+public sealed class ClientAgainstSiloTests(SiloFixture fixture) : IDisposable
+{
+    private const int TestTimeoutMs = 150_000;
+    private static readonly TimeSpan SweepPatience = TimeSpan.FromSeconds(120);
+    private readonly TempDirectory specs = new();
+
+    public void Dispose() => specs.Dispose();
+
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task LaunchedSweepFinishesAndItsResultsReportEveryRunsGap()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var spec = WriteSpec("e2e-widths", """
+            name: e2e-widths
+            corpus:
+              vocabulary: 32
+              rank: 4
+              train_tokens: 16384
+              held_out_tokens: 2048
+            model:
+              context: 16
+              d_model: 8
+              layers: 1
+              heads: 1
+            training:
+              steps: 60
+              batch_size: 8
+              learning_rate: 0.01
+              warmup_steps: 5
+              eval_every: 20
+              eval_tokens: 512
+              checkpoint_every: 20
+            grid:
+              d_model: [4, 8]
+            max_concurrent: 2
+            """);
+
+        var launch = await ClientCli.RunAsync("launch", spec, "--gateway", fixture.Silo.Gateway, "--json");
+        Assert.True(launch.ExitCode == 0, $"{launch}{Environment.NewLine}silo:{Environment.NewLine}{fixture.Silo.Output}");
+        Assert.Equal(2, launch.Json().GetProperty("runs").GetArrayLength());
+
+        await WaitUntilFinishedAsync("e2e-widths", cancellation);
+        var results = await ClientCli.RunAsync("results", "e2e-widths", "--gateway", fixture.Silo.Gateway, "--json");
+
+        Assert.True(results.ExitCode == 0, results.ToString());
+        Assert.Empty(results.Stray);
+        var json = results.Json();
+        var optimal = json.GetProperty("optimal_loss").GetDouble();
+        Assert.True(optimal > 0);
+        Assert.True(json.GetProperty("is_finished").GetBoolean());
+        var runs = json.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal([4, 8], runs.Select(r => r.GetProperty("model").GetProperty("d_model").GetInt32()));
+        Assert.All(runs, run =>
+        {
+            Assert.Equal("completed", run.GetProperty("state").GetString());
+            Assert.Equal(60, run.GetProperty("step").GetInt32());
+            var final = run.GetProperty("final_eval_loss").GetDouble();
+            Assert.True(double.IsFinite(final));
+            Assert.Equal(final - optimal, run.GetProperty("gap").GetDouble(), 1e-12);
+        });
+    }
+
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task LaunchOfASpecWithAnUnknownFieldPrintsOneLineNamingItAndExits2()
+    {
+        var spec = WriteSpec("typo", """
+            name: typo
+            model:
+              d_modle: 8
+            """);
+
+        var launch = await ClientCli.RunAsync("launch", spec, "--gateway", fixture.Silo.Gateway).WaitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, launch.ExitCode);
+        var line = Assert.Single(Lines(launch.Output));
+        Assert.StartsWith("error: ", line);
+        Assert.Contains("d_modle", line);
+        Assert.Empty(launch.Stray);
+    }
+
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task StatusWithNoSiloListeningPrintsOneSentenceAndExits2()
+    {
+        var port = FreePort.Next();
+
+        var status = await ClientCli.RunAsync("status", "anything", "--gateway", $"127.0.0.1:{port}").WaitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, status.ExitCode);
+        var line = Assert.Single(Lines(status.Output));
+        Assert.StartsWith("error: ", line);
+        Assert.Contains($"127.0.0.1:{port}", line);
+        Assert.Empty(status.Stray);
+    }
+
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task StatusOfAnUnknownSweepPrintsOneSentenceAndExits2()
+    {
+        var status = await ClientCli.RunAsync("status", "never-launched", "--gateway", fixture.Silo.Gateway)
+            .WaitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, status.ExitCode);
+        Assert.Contains("never-launched", Assert.Single(Lines(status.Output)));
+        Assert.Empty(status.Stray);
+    }
+
+    private async Task WaitUntilFinishedAsync(string sweep, CancellationToken cancellation)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(SweepPatience);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        ClientCli.Outcome? last = null;
+        try
+        {
+            while (true)
+            {
+                last = await ClientCli.RunAsync("status", sweep, "--gateway", fixture.Silo.Gateway, "--json").WaitAsync(deadline.Token);
+                Assert.True(last.ExitCode == 0, last.ToString());
+                if (last.Json().GetProperty("is_finished").GetBoolean()) return;
+                await timer.WaitForNextTickAsync(deadline.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            Assert.Fail($"sweep {sweep} did not finish within {SweepPatience}; last status: {last}");
+        }
+    }
+
+    private string WriteSpec(string name, string yaml)
+    {
+        var path = Path.Combine(specs.Path, name + ".yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,7 @@
+namespace OrleansSweep.EndToEnd.Tests.Hosting;
+
+[CollectionDefinition(Name)]
+public sealed class SiloCollection : ICollectionFixture<SiloFixture>
+{
+    public const string Name = "Silo process";
+}
