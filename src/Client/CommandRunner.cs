@@ -1,19 +1,27 @@
 namespace OrleansSweep.Client;
 
-/// <summary>Runs a parsed command; errors a user can cause print one sentence and exit 2, never a stack trace.</summary>
+/// <summary>
+/// Runs a parsed command; errors a user can cause print one sentence and exit 2, Ctrl+C prints one line and exits 130
+/// (the shell's convention for SIGINT), never a stack trace.
+/// </summary>
 public static class CommandRunner
 {
-    public static async Task<int> InvokeAsync(RootCommand root, string[] args, IAnsiConsole console)
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args, IAnsiConsole console, CancellationToken cancellation = default)
     {
         var parse = root.Parse(args);
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellation);
         }
         catch (Exception e) when (UserError(e) is { } message)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {message}");
             return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLine("interrupted: runs stop at their last checkpoint and resume when their sweep is next used.");
+            return 130;
         }
     }
 

@@ -16,7 +16,9 @@ public static class ClientCli
 
     private static readonly SemaphoreSlim ProcessConsole = new(1, 1);
 
-    public static async Task<Outcome> RunAsync(params string[] args)
+    public static Task<Outcome> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
+
+    public static async Task<Outcome> RunAsync(CancellationToken cancellation, params string[] args)
     {
         // Wide enough that no sentence wraps: one printed line is one line of output.
         var console = new TestConsole().Width(1000);
@@ -28,7 +30,7 @@ public static class ClientCli
         Console.SetError(stray);
         try
         {
-            var exitCode = await CommandRunner.InvokeAsync(CommandTree.Create(console), args, console);
+            var exitCode = await CommandRunner.InvokeAsync(CommandTree.Create(console), args, console, cancellation);
             return new Outcome(exitCode, console.Output, stray.ToString());
         }
         finally
