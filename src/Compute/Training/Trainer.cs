@@ -53,7 +53,8 @@ public sealed class Trainer : IDisposable
         if (header.Config != Model.Config || header.Options != options)
             throw new ArgumentException($"checkpoint {checkpointPath} belongs to a run with another model config or trainer options.");
         CheckpointFile.Load(checkpointPath, Model, optimizer);
-        generator.set_state(tensor(header.GeneratorState));
+        using var generatorState = tensor(header.GeneratorState);
+        generator.set_state(generatorState);
         Step = header.Step;
     }
 
@@ -92,7 +93,8 @@ public sealed class Trainer : IDisposable
     public string SaveCheckpoint(string directory)
     {
         var path = Path.Combine(directory, $"step-{Step:D8}.ckpt");
-        var header = new CheckpointHeader(Model.Config, options, Step, generator.get_state().data<byte>().ToArray());
+        using var generatorState = generator.get_state();
+        var header = new CheckpointHeader(Model.Config, options, Step, generatorState.data<byte>().ToArray());
         CheckpointFile.Write(path, header, Model, optimizer);
         return path;
     }
