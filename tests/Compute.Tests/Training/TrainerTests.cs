@@ -80,7 +80,7 @@ public sealed class TrainerTests
 
         // After the first steps (AdamW creates its moment buffers lazily) the count must not grow, evaluations and
         // checkpoints included. This catches tensors the trainer keeps; one it merely forgets to dispose can be freed by
-        // the GC's finalizer before it is counted, so such a slip can pass here (a 2026-11 fix in SaveCheckpoint did).
+        // the GC's finalizer before it is counted, so such a slip can pass here (a missing dispose in SaveCheckpoint once did).
         // Counting runs on this thread only, so tests running in parallel do not disturb it.
         Assert.Equal(60, live.Count);
         Assert.Equal(live[5], live[^1]);
