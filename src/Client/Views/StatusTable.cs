@@ -11,9 +11,10 @@ public static class StatusTable
             $"[bold]{Markup.Escape(status.SweepId)}[/]: {status.Runs.Count} runs, {status.Count(RunState.Completed)} completed, " +
             $"{status.Count(RunState.Running)} running, {status.Count(RunState.Pending)} pending, " +
             $"{status.Count(RunState.Failed) + status.Count(RunState.Diverged)} failed (max_concurrent {status.Spec.MaxConcurrent})");
+        // Run ids are "<sweep id>.<hash>"; the sweep id is in the header line, so the table shows the hash.
         var table = new Table().AddColumns("run", "d", "state", "step", "train loss", "eval loss", "tokens/s", "error");
         foreach (var r in status.Runs)
-            table.AddRow(Markup.Escape(r.Spec.RunId), $"{r.Spec.Model.DModel}", r.State.ToString(),
+            table.AddRow(Markup.Escape(r.Spec.RunId[(status.SweepId.Length + 1)..]), $"{r.Spec.Model.DModel}", r.State.ToString(),
                 $"{r.Step}/{r.Spec.Training.Steps}", Number(r.TrainLoss), Number(r.FinalEvalLoss),
                 r.TokensPerSecond is { } t ? t.ToString("N0", CultureInfo.InvariantCulture) : "-", Markup.Escape(r.Error ?? ""));
         console.Write(table);
