@@ -39,13 +39,20 @@ public sealed class Gpt : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor tokens) => head.call(FinalHidden(tokens));
 
     /// <summary>Token ids (B, T) to the head's input h (B, T, d), after the final LayerNorm.</summary>
-    public Tensor FinalHidden(Tensor tokens)
+    public Tensor FinalHidden(Tensor tokens) => HiddenStates(tokens)[^1];
+
+    /// <summary>
+    /// Every residual-stream state (B, T, d) for the anisotropy probe: [embedding output, block 1 … block L, final LayerNorm].
+    /// The forward pass itself, so probes measure exactly what the head sees.
+    /// </summary>
+    public IReadOnlyList<Tensor> HiddenStates(Tensor tokens)
     {
         var t = tokens.shape[1];
         var positions = arange(t, dtype: ScalarType.Int64, device: tokens.device); // (T)
-        var x = drop.call(wte.call(tokens) + wpe.call(positions)); // (B, T, d)
-        foreach (var block in h) x = block.call(x);
-        return ln_f.call(x);
+        var states = new List<Tensor>(h.Count + 2) { drop.call(wte.call(tokens) + wpe.call(positions)) }; // (B, T, d)
+        foreach (var block in h) states.Add(block.call(states[^1]));
+        states.Add(ln_f.call(states[^1]));
+        return states;
     }
 
     // GPT-2's scheme (as nanoGPT): N(0, 0.02) weights, zero biases, residual projections scaled by 1/sqrt(2L).

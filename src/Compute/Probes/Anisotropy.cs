@@ -1,0 +1,20 @@
+namespace OrleansSweep.Compute.Probes;
+
+/// <summary>Mean pairwise cosine similarity of a sample of hidden vectors (SCIENCE §1).</summary>
+public static class Anisotropy
+{
+    /// <summary>
+    /// A(H) = (‖Σ ĥ_i‖² − M)/(M² − M) for <paramref name="hidden"/> (M, d), M ≥ 2: the mean of cos(h_i, h_j) over i ≠ j in
+    /// O(M·d), because ‖Σ ĥ_i‖² counts every ordered pair once plus the M self-pairs. Float64, so M² cancellation stays exact.
+    /// </summary>
+    public static double Of(Tensor hidden)
+    {
+        if (hidden.dim() != 2 || hidden.shape[0] < 2) throw new ArgumentException("anisotropy needs an (M, d) sample with M ≥ 2.");
+        using var scope = NewDisposeScope();
+        var h = hidden.to(float64);
+        var unit = h / linalg.vector_norm(h, dims: [1], keepdim: true).clamp_min(1e-300); // (M, d)
+        double m = hidden.shape[0];
+        var squared = unit.sum(dim: 0).square().sum().item<double>(); // ‖Σ ĥ_i‖²
+        return (squared - m) / (m * m - m);
+    }
+}

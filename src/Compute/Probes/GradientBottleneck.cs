@@ -1,0 +1,50 @@
+namespace OrleansSweep.Compute.Probes;
+
+/// <summary>
+/// The share of the logit gradient g = softmax(z) − onehot(y) that lies in the column space of W (SCIENCE §4): only that part
+/// reaches the body through Wᵀg, the rest is lost in backpropagation.
+/// </summary>
+public static class GradientBottleneck
+{
+    /// <summary>Kept and suppressed fractions of the gradients of <paramref name="logits"/> (N, V) at <paramref name="targets"/> (N).</summary>
+    public static GradientBottleneckResult Measure(Tensor weight, Tensor logits, Tensor targets)
+    {
+        using var scope = NewDisposeScope();
+        return Project(ColumnBasis(weight), LogitGradients(logits, targets));
+    }
+
+    /// <summary>g = softmax(z) − onehot(y) per row, (N, V) float64: the cross-entropy's gradient with respect to the logits.</summary>
+    public static Tensor LogitGradients(Tensor logits, Tensor targets)
+    {
+        var probabilities = logits.detach().to(float64).softmax(1);
+        return probabilities - nn.functional.one_hot(targets.to(int64), logits.shape[1]).to(float64);
+    }
+
+    /// <summary>
+    /// An orthonormal basis Q (V, r) of the column space of <paramref name="weight"/> (V, d), float64. SVD rather than QR so a
+    /// rank-deficient head (a factorised W = A·B with r &lt; d) gets r columns, not d: QR would add directions W cannot reach.
+    /// </summary>
+    public static Tensor ColumnBasis(Tensor weight)
+    {
+        var (u, s, _) = linalg.svd(weight.detach().to(float64), fullMatrices: false);
+        // numpy's matrix_rank rule, with the precision W was stored in: below it a σ is rounding noise.
+        var epsilon = weight.dtype switch { ScalarType.Float64 => 2.2e-16, ScalarType.Float32 => 1.2e-7, _ => 7.8e-3 };
+        var tolerance = s.max().item<double>() * Math.Max(weight.shape[0], weight.shape[1]) * epsilon;
+        var rank = (int)(s > tolerance).sum().item<long>();
+        return u[.., ..rank];
+    }
+
+    /// <summary>Mean kept, suppressed and energy fractions of the rows of <paramref name="gradients"/> (N, V) against the orthonormal <paramref name="basis"/>.</summary>
+    public static GradientBottleneckResult Project(Tensor basis, Tensor gradients)
+    {
+        using var scope = NewDisposeScope();
+        var g = gradients.to(float64);
+        var norm = linalg.vector_norm(g, dims: [1]).clamp_min(1e-300); // (N)
+        var coordinates = g.matmul(basis); // (N, r): ‖QQᵀg‖ = ‖Qᵀg‖ since Q is orthonormal
+        var kept = linalg.vector_norm(coordinates, dims: [1]) / norm;
+        // The residual is measured, not derived from kept, so the identity suppressed² + kept² = 1 stays a check.
+        var suppressed = linalg.vector_norm(g - coordinates.matmul(basis.t()), dims: [1]) / norm;
+        return new GradientBottleneckResult(kept.mean().item<double>(), suppressed.mean().item<double>(),
+            kept.square().mean().item<double>(), (int)g.shape[0]);
+    }
+}
