@@ -8,10 +8,8 @@ public sealed class AnisotropyProbe(HeldOutPositions positions)
     /// <summary>Runs <paramref name="model"/> in eval mode without gradients, then restores its mode.</summary>
     public AnisotropyResult Measure(Gpt model, Device device)
     {
-        var wasTraining = model.training;
-        model.eval();
         double[] values;
-        using (no_grad())
+        using (new EvaluationMode(model))
         using (var scope = NewDisposeScope())
         {
             var layers = Enumerable.Range(0, model.Config.Layers + 2).Select(_ => new List<Tensor>()).ToArray();
@@ -23,7 +21,6 @@ public sealed class AnisotropyProbe(HeldOutPositions positions)
             });
             values = layers.Select(rows => Anisotropy.Of(cat(rows, 0))).ToArray();
         }
-        if (wasTraining) model.train();
         return new AnisotropyResult(values[..^1], values[^1], positions.Count);
     }
 }

@@ -8,10 +8,8 @@ public sealed class GradientBottleneckProbe(HeldOutPositions positions)
     /// <summary>Runs <paramref name="model"/> in eval mode without gradients, then restores its mode.</summary>
     public GradientBottleneckResult Measure(Gpt model, Device device)
     {
-        var wasTraining = model.training;
-        model.eval();
         double kept = 0, suppressed = 0, energy = 0;
-        using (no_grad())
+        using (new EvaluationMode(model))
         using (var scope = NewDisposeScope())
         {
             // One basis for all batches: the SVD of W costs far more than a batch's projection.
@@ -26,7 +24,6 @@ public sealed class GradientBottleneckProbe(HeldOutPositions positions)
                 energy += batch.EnergyKept * batch.Positions;
             });
         }
-        if (wasTraining) model.train();
         var n = positions.Count;
         return new GradientBottleneckResult(kept / n, suppressed / n, energy / n, n);
     }

@@ -1,3 +1,5 @@
+using OrleansSweep.Compute.Training;
+
 namespace OrleansSweep.Compute.Probes;
 
 /// <summary>
@@ -17,9 +19,7 @@ public sealed class HeldOutPositions
         if (positions < 2) throw new ArgumentException("a probe needs at least 2 positions.");
         this.heldOut = heldOut;
         this.contextLength = contextLength;
-        var windows = Math.Min(maxTokens, heldOut.Length - 1) / contextLength;
-        if (windows < 1)
-            throw new ArgumentException($"the held-out stream ({heldOut.Length} tokens) is shorter than context + 1 ({contextLength + 1}).");
+        var windows = HeldOutEvaluator.WindowCount(heldOut, contextLength, maxTokens);
         // Partial Fisher–Yates: distinct positions, uniform over the candidates, fixed by the seed.
         var candidates = Enumerable.Range(0, windows * contextLength).ToArray();
         var count = Math.Min(positions, candidates.Length);

@@ -1,3 +1,5 @@
+using OrleansSweep.Compute.Models;
+
 namespace OrleansSweep.Compute.Training;
 
 /// <summary>
@@ -15,9 +17,7 @@ public sealed class HeldOutEvaluator
     public HeldOutEvaluator(int[] heldOut, int contextLength, int evalTokens)
     {
         this.contextLength = contextLength;
-        windows = Math.Min(evalTokens, heldOut.Length - 1) / contextLength;
-        if (windows < 1)
-            throw new ArgumentException($"the held-out stream ({heldOut.Length} tokens) is shorter than context + 1 ({contextLength + 1}).");
+        windows = WindowCount(heldOut, contextLength, evalTokens);
         inputs = new long[windows * contextLength];
         targets = new long[windows * contextLength];
         for (var i = 0; i < inputs.Length; i++)
@@ -27,16 +27,26 @@ public sealed class HeldOutEvaluator
         }
     }
 
+    /// <summary>
+    /// Consecutive context-length windows in the first <paramref name="maxTokens"/> targets of the held-out stream: the cut
+    /// that evaluation and the probes share, so a probed position has the left context it is evaluated with.
+    /// </summary>
+    public static int WindowCount(int[] heldOut, int contextLength, int maxTokens)
+    {
+        var windows = Math.Min(maxTokens, heldOut.Length - 1) / contextLength;
+        if (windows < 1)
+            throw new ArgumentException($"the held-out stream ({heldOut.Length} tokens) is shorter than context + 1 ({contextLength + 1}).");
+        return windows;
+    }
+
     /// <summary>Scored tokens.</summary>
     public int Tokens => windows * contextLength;
 
     /// <summary>Evaluates <paramref name="model"/> in eval mode without gradients, then restores its mode.</summary>
     public EvalResult Evaluate(nn.Module<Tensor, Tensor> model, int step, Device device)
     {
-        var wasTraining = model.training;
-        model.eval();
         double sum = 0, sumOfSquares = 0;
-        using (no_grad())
+        using (new EvaluationMode(model))
         {
             for (var first = 0; first < windows; first += WindowsPerBatch)
             {
@@ -51,7 +61,6 @@ public sealed class HeldOutEvaluator
                 sumOfSquares += losses.square().sum().item<double>();
             }
         }
-        if (wasTraining) model.train();
         var n = Tokens;
         var mean = sum / n;
         var variance = Math.Max(0, sumOfSquares / n - mean * mean) * n / Math.Max(1, n - 1);

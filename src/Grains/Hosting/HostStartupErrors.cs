@@ -14,8 +14,8 @@ public static class HostStartupErrors
         SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } =>
             "A silo or gateway port is already in use; pass free ports with --silo-port and --gateway-port.",
         AggregateException { InnerExceptions.Count: 1 } a => Describe(a.InnerException!),
-        _ when e.InnerException is not null => Describe(e.InnerException),
         ArgumentException or IOException or UnauthorizedAccessException => e.Message,
+        _ when e.InnerException is not null => Describe(e.InnerException),
         _ => null,
     };
 }

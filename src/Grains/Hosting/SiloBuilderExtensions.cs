@@ -17,6 +17,8 @@ public static class SiloBuilderExtensions
     {
         var options = configuration.GetSection(SweepSiloOptions.SectionName).Get<SweepSiloOptions>() ?? new SweepSiloOptions();
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        LoopbackPorts.EnsureFree(options.SiloPort, "--silo-port");
+        LoopbackPorts.EnsureFree(options.GatewayPort, "--gateway-port");
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
         return silo.AddSweepServices(options.DataDirectory, configuration);
     }

@@ -97,7 +97,7 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     // The referenced Silo project is copied beside the test assembly (with its deps and runtimeconfig).
-    private static string SiloAssembly()
+    public static string SiloAssembly()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "OrleansSweep.Silo.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("OrleansSweep.Silo.dll is not beside the tests; build tests/EndToEnd.Tests.", path);
