@@ -13,4 +13,7 @@ public interface ITrainingRunGrain : IGrainWithStringKey
     /// <summary>One recorded metric (see <see cref="MetricNames"/>); empty when unknown.</summary>
     [AlwaysInterleave]
     Task<MetricSeries> GetSeriesAsync(string metric);
+
+    /// <summary>Queues every stored checkpoint for <paramref name="kinds"/> again (e.g. a new probe kind); returns how many checkpoints.</summary>
+    Task<int> ReprobeAsync(IReadOnlyList<string> kinds);
 }

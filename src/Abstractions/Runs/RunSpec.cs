@@ -7,4 +7,8 @@ public sealed record RunSpec(
     [property: Id(1)] string RunId,
     [property: Id(2)] CorpusSpec Corpus,
     [property: Id(3)] ModelSpec Model,
-    [property: Id(4)] TrainingSpec Training);
+    [property: Id(4)] TrainingSpec Training)
+{
+    /// <summary>When and what to probe; does not change what is trained, so it is not part of the run id.</summary>
+    [Id(5)] public ProbeSpec Probes { get; init; } = new();
+}

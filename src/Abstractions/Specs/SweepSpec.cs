@@ -24,4 +24,10 @@ public sealed record SweepSpec
 
     /// <summary>Runs of this sweep training at once.</summary>
     [Id(5)] public int MaxConcurrent { get; init; } = 2;
+
+    /// <summary>The probes every run's checkpoints get.</summary>
+    [Id(6)] public ProbeSpec Probes { get; init; } = new();
+
+    /// <summary>The sweep-level analysis: scaling-law fit and n-gram rank of the corpus.</summary>
+    [Id(7)] public AnalysisSpec Analysis { get; init; } = new();
 }

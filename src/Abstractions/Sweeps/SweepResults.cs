@@ -9,4 +9,8 @@ public sealed record SweepResults
     [Id(2)] public double? OptimalLoss { get; init; }
     [Id(3)] public bool IsFinished { get; init; }
     [Id(4)] public required IReadOnlyList<RunResult> Runs { get; init; }
+    /// <summary>One fit L(N) = E + A/N^α per group of runs that differ only in size (SCIENCE.md §7).</summary>
+    [Id(5)] public IReadOnlyList<ScalingLawResult> ScalingLaws { get; init; } = [];
+    /// <summary>Probe measurements still queued across the sweep; results are final when this is 0 and every run finished.</summary>
+    [Id(6)] public int ProbesPending { get; init; }
 }

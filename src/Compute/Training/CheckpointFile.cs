@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using OrleansSweep.Compute.Models;
 using TorchSharp.Modules;
 
 namespace OrleansSweep.Compute.Training;
@@ -36,6 +37,23 @@ public static class CheckpointFile
         File.Move(temporary, path, overwrite: true);
     }
 
+    /// <summary>The file name of the checkpoint after <paramref name="step"/> updates.</summary>
+    public static string Name(int step) => $"step-{step:D8}.ckpt";
+
+    /// <summary>The checkpoints stored in <paramref name="directory"/> (step, path), steps ascending; none when it does not exist.</summary>
+    public static IReadOnlyList<(int Step, string Path)> InDirectory(string directory)
+    {
+        if (!Directory.Exists(directory)) return [];
+        var found = new List<(int, string)>();
+        foreach (var path in Directory.EnumerateFiles(directory, "step-*.ckpt"))
+        {
+            var digits = Path.GetFileNameWithoutExtension(path)["step-".Length..];
+            if (int.TryParse(digits, System.Globalization.NumberStyles.None, null, out var step) && Name(step) == Path.GetFileName(path))
+                found.Add((step, path));
+        }
+        return found.OrderBy(c => c.Item1).ToList();
+    }
+
     /// <summary>Reads and verifies the header only.</summary>
     public static CheckpointHeader ReadHeader(string path) => Read(path).Header;
 
@@ -50,6 +68,17 @@ public static class CheckpointFile
             optimizer.load_state_dict(reader);
         }
         return header;
+    }
+
+    /// <summary>Verifies the file and rebuilds its model on <paramref name="device"/>, for probing; the caller disposes it.</summary>
+    public static Gpt LoadModel(string path, Device device)
+    {
+        var (header, modelBytes, _) = Read(path);
+        using var generator = new Generator(0);
+        var model = new Gpt(header.Config, generator);
+        using (var stream = new MemoryStream(modelBytes)) model.load(stream);
+        model.to(device);
+        return model;
     }
 
     private static (CheckpointHeader Header, byte[] Model, byte[] Optimizer) Read(string path)

@@ -58,8 +58,11 @@ public sealed class Trainer : IDisposable
         Step = header.Step;
     }
 
-    /// <summary>Trains from <see cref="Step"/> to the last step; checkpoints go under <paramref name="checkpointDirectory"/>.</summary>
-    public void Run(TrainingCallbacks callbacks, string? checkpointDirectory, CancellationToken cancellation)
+    /// <summary>
+    /// Trains from <see cref="Step"/> to the last step; checkpoints go under <paramref name="checkpointDirectory"/>. The steps in
+    /// <paramref name="probeSteps"/> are also evaluated and checkpointed (for the probes); that changes no trained value.
+    /// </summary>
+    public void Run(TrainingCallbacks callbacks, string? checkpointDirectory, CancellationToken cancellation, IReadOnlySet<int>? probeSteps = null)
     {
         Model.train();
         if (Step == 0) callbacks.OnEval?.Invoke(Evaluate());
@@ -74,15 +77,20 @@ public sealed class Trainer : IDisposable
             tokensSinceLog += (long)options.BatchSize * Model.Config.ContextLength;
             if (!double.IsFinite(loss)) throw new TrainingDivergedException(Step, loss);
             var last = Step == options.Steps;
+            var probed = probeSteps?.Contains(Step) == true;
             if (Step % options.LogEvery == 0 || last)
             {
                 callbacks.OnStep?.Invoke(new StepMetrics(Step, loss, learningRate, gradientNorm, tokensSinceLog / clock.Elapsed.TotalSeconds));
                 tokensSinceLog = 0;
                 clock.Restart();
             }
-            if (Step % options.EvalEvery == 0 || last) callbacks.OnEval?.Invoke(Evaluate());
-            if (checkpointDirectory is not null && (last || options.CheckpointEvery > 0 && Step % options.CheckpointEvery == 0))
-                callbacks.OnCheckpoint?.Invoke(new CheckpointInfo(Step, SaveCheckpoint(checkpointDirectory)));
+            if (Step % options.EvalEvery == 0 || last || probed) callbacks.OnEval?.Invoke(Evaluate());
+            if (checkpointDirectory is not null && (last || probed || options.CheckpointEvery > 0 && Step % options.CheckpointEvery == 0))
+            {
+                // Saved before the callback, whether or not anyone listens: `?.Invoke(Save())` would skip the save.
+                var path = SaveCheckpoint(checkpointDirectory);
+                callbacks.OnCheckpoint?.Invoke(new CheckpointInfo(Step, path));
+            }
         }
     }
 
@@ -92,7 +100,7 @@ public sealed class Trainer : IDisposable
     /// <summary>Writes a checkpoint of the current state; returns its path.</summary>
     public string SaveCheckpoint(string directory)
     {
-        var path = Path.Combine(directory, $"step-{Step:D8}.ckpt");
+        var path = Path.Combine(directory, CheckpointFile.Name(Step));
         using var generatorState = generator.get_state();
         var header = new CheckpointHeader(Model.Config, options, Step, generatorState.data<byte>().ToArray());
         CheckpointFile.Write(path, header, Model, optimizer);

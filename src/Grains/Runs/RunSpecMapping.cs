@@ -33,4 +33,9 @@ public static class RunSpecMapping
         CheckpointEvery = run.Training.CheckpointEvery,
         Seed = run.Training.Seed,
     };
+
+    /// <summary>The steps whose checkpoints the run's probes measure; none when it names no probe kind.</summary>
+    public static IReadOnlySet<int> ToProbeSteps(RunSpec run) => run.Probes.Kinds.Count == 0
+        ? new HashSet<int>()
+        : ProbeSchedule.Steps(run.Probes.Every, run.Probes.LogSpaced, run.Training.Steps);
 }

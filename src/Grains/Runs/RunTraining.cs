@@ -27,7 +27,7 @@ public static class RunTraining
                 OnStep: m => events.TryWrite(new TrainingEvent(Step: m)),
                 OnEval: e => events.TryWrite(new TrainingEvent(Eval: e)),
                 OnCheckpoint: c => events.TryWrite(new TrainingEvent(Checkpoint: c))),
-                checkpointDirectory, cancellation);
+                checkpointDirectory, cancellation, RunSpecMapping.ToProbeSteps(spec));
             events.TryComplete();
         }
         catch (Exception e)

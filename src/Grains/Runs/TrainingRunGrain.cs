@@ -49,10 +49,26 @@ public sealed class TrainingRunGrain(
             ? new MetricSeries(metric, series.Keys.ToList(), series.Values.ToList())
             : new MetricSeries(metric, [], []));
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>Queues every stored checkpoint of this run for <paramref name="kinds"/> again, replacing earlier values.</summary>
+    public async Task<int> ReprobeAsync(IReadOnlyList<string> kinds)
     {
+        var summary = state.State.Summary ?? throw new ArgumentException($"run {this.GetPrimaryKeyString()} does not exist.");
+        ProbeSpecs.ValidateKinds(kinds);
+        var stored = StoredCheckpoints().ToList();
+        foreach (var (step, path) in stored) await EnqueueProbesAsync(summary.Spec, kinds, step, path, replace: true);
+        return stored.Count;
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Probe checkpoints whose queueing a crash may have cut short; probe grains ignore steps they already hold.
+        if (state.State.Summary is { } summary)
+        {
+            var probeSteps = RunSpecMapping.ToProbeSteps(summary.Spec);
+            foreach (var (step, path) in StoredCheckpoints().Where(c => probeSteps.Contains(c.Step)))
+                await EnqueueProbesAsync(summary.Spec, summary.Spec.Probes.Kinds, step, path, replace: false);
+        }
         EnsureTraining();
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -100,7 +116,12 @@ public sealed class TrainingRunGrain(
             {
                 Apply(e);
                 DelayDeactivation(TimeSpan.FromMinutes(30));
-                if (e.Checkpoint is not null) await state.WriteStateAsync();
+                if (e.Checkpoint is { } checkpoint)
+                {
+                    await state.WriteStateAsync();
+                    if (RunSpecMapping.ToProbeSteps(state.State.Summary!.Spec).Contains(checkpoint.Step))
+                        await EnqueueProbesAsync(state.State.Summary.Spec, state.State.Summary.Spec.Probes.Kinds, checkpoint.Step, checkpoint.Path, replace: false);
+                }
                 if (e.Eval is not null || e.Checkpoint is not null) await ReportAsync();
             }
             await FinishAsync(RunState.Completed, null);
@@ -158,6 +179,27 @@ public sealed class TrainingRunGrain(
     {
         if (!state.State.Series.TryGetValue(metric, out var series)) state.State.Series[metric] = series = [];
         series[step] = value;
+    }
+
+    // Checkpoints the persisted state vouches for: later files belong to steps this run will redo.
+    private IEnumerable<(int Step, string Path)> StoredCheckpoints() =>
+        CheckpointFile.InDirectory(Path.Combine(compute.Value.CheckpointDirectory, this.GetPrimaryKeyString()))
+            .Where(c => c.Step <= state.State.CheckpointStep);
+
+    private async Task EnqueueProbesAsync(RunSpec spec, IReadOnlyList<string> kinds, int step, string path, bool replace)
+    {
+        foreach (var kind in kinds)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IProbeGrain>(IProbeGrain.Key(spec.RunId, kind)).EnqueueAsync(new ProbeRequest(spec, step, path, replace));
+            }
+            catch (Exception e)
+            {
+                // Training must not stop because a probe could not be queued; the next activation queues it again.
+                logger.LogWarning(e, "Run {Run} could not queue probe {Kind} at step {Step}", spec.RunId, kind, step);
+            }
+        }
     }
 
     private async Task FinishAsync(RunState end, string? error)

@@ -1,15 +1,45 @@
+using OrleansSweep.Compute.Analysis;
+
 namespace OrleansSweep.Grains.Sweeps;
 
-/// <summary>Turns run summaries into the sweep's results table.</summary>
+/// <summary>Turns what the runs and their probes recorded into the sweep's results (SCIENCE.md §6–7).</summary>
 public static class SweepAggregation
 {
-    public static SweepResults Results(SweepStatus status) => new()
+    public static SweepResults Results(SweepStatus status, IReadOnlyList<RunObservations> runs)
     {
-        SweepId = status.SweepId,
-        CorpusDescription = status.CorpusDescription,
-        OptimalLoss = status.OptimalLoss,
-        IsFinished = status.IsFinished,
-        Runs = status.Runs.Select(r => new RunResult
+        var rows = runs.Select(r => Row(r, status.OptimalLoss)).ToList();
+        var laws = ScalingLaws.Fit(rows, status.Spec.Analysis.FitDModels);
+        var gaps = laws.SelectMany(l => l.RunIds.Select(id => (id, Law: l))).ToDictionary(p => p.id, p => p.Law);
+        rows = rows.Select(row => gaps.TryGetValue(row.RunId, out var law) && row.FinalEvalLoss is { } final
+            ? row with
+            {
+                ScalingLawLoss = Predict(law, row.NonEmbeddingParameters),
+                ScalingLawGap = (final - Predict(law, row.NonEmbeddingParameters)) / Predict(law, row.NonEmbeddingParameters),
+            }
+            : row).ToList();
+        var pending = rows.Sum(r => r.ProbesPending);
+        return new SweepResults
+        {
+            SweepId = status.SweepId,
+            CorpusDescription = status.CorpusDescription,
+            OptimalLoss = status.OptimalLoss,
+            IsFinished = status.IsFinished && pending == 0,
+            Runs = rows,
+            ScalingLaws = laws,
+            ProbesPending = pending,
+        };
+    }
+
+    private static RunResult Row(RunObservations run, double? optimalLoss)
+    {
+        var r = run.Summary;
+        var entropy = run.Probe(ProbeKinds.HeadSpectrum, ProbeKinds.SingularEntropy);
+        var anisotropy = run.Probe(ProbeKinds.Anisotropy, ProbeKinds.Final);
+        var kept = run.Probe(ProbeKinds.GradientBottleneck, ProbeKinds.Kept);
+        var saturation = run.EvalLoss.Count == 0
+            ? null
+            : SaturationDetector.Detect(run.EvalLoss, r.FinalEvalStandardError ?? 0, entropy, anisotropy);
+        return new RunResult
         {
             RunId = r.Spec.RunId,
             Model = r.Spec.Model,
@@ -22,8 +52,18 @@ public static class SweepAggregation
             BestEvalStep = r.BestEvalStep,
             FinalEvalLoss = r.FinalEvalLoss,
             FinalEvalStandardError = r.FinalEvalStandardError,
-            OptimalLoss = status.OptimalLoss,
-            Gap = r.FinalEvalLoss - status.OptimalLoss,
-        }).ToList(),
-    };
+            OptimalLoss = optimalLoss,
+            Gap = r.FinalEvalLoss - optimalLoss,
+            Saturated = saturation?.Saturated ?? false,
+            SpectrumCollapseStep = saturation?.SpectrumCollapseStep,
+            AnisotropyStep = saturation?.AnisotropyStep,
+            SingularEntropy = entropy.Count > 0 ? entropy[^1].Value : null,
+            FinalLayerAnisotropy = anisotropy.Count > 0 ? anisotropy[^1].Value : null,
+            GradientKept = kept.Count > 0 ? kept[^1].Value : null,
+            ProbesPending = run.Probes.Values.Sum(p => p.Pending),
+        };
+    }
+
+    private static double Predict(ScalingLawResult law, long parameters) =>
+        new ScalingLawFit(law.E, law.A, law.Alpha, 0).Predict(parameters);
 }

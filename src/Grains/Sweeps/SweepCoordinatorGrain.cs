@@ -47,9 +47,14 @@ public sealed class SweepCoordinatorGrain(
     /// <summary>Progress of every run.</summary>
     public Task<SweepStatus?> GetStatusAsync() => Task.FromResult(state.State.Spec is null ? null : Status());
 
-    /// <summary>The results table, with each run's gap to the corpus's optimal loss when known.</summary>
-    public Task<SweepResults?> GetResultsAsync() =>
-        Task.FromResult(state.State.Spec is null ? null : SweepAggregation.Results(Status()));
+    /// <summary>The results: per run its losses, gaps, saturation and latest probes; per sweep the scaling-law fits.</summary>
+    public async Task<SweepResults?> GetResultsAsync()
+    {
+        if (state.State.Spec is null) return null;
+        var status = Status();
+        var runs = await Task.WhenAll(status.Runs.Select(ObserveAsync));
+        return SweepAggregation.Results(status, runs);
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -73,6 +78,15 @@ public sealed class SweepCoordinatorGrain(
             started = true;
         }
         if (started) await state.WriteStateAsync();
+    }
+
+    private async Task<RunObservations> ObserveAsync(RunSummary run)
+    {
+        if (run.State == RunState.Pending) return RunObservations.Unstarted(run);
+        var id = run.Spec.RunId;
+        var eval = await GrainFactory.GetGrain<ITrainingRunGrain>(id).GetSeriesAsync(MetricNames.EvalLoss);
+        var probes = await Task.WhenAll(run.Spec.Probes.Kinds.Select(k => GrainFactory.GetGrain<IProbeGrain>(IProbeGrain.Key(id, k)).GetSeriesAsync()));
+        return new RunObservations(run, eval.Steps.Zip(eval.Values).ToList(), probes.ToDictionary(p => p.Kind));
     }
 
     private SweepStatus Status() => new()

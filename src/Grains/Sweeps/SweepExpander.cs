@@ -24,6 +24,8 @@ public static partial class SweepExpander
         if (!SweepName().IsMatch(spec.Name))
             throw new ArgumentException($"name '{spec.Name}' must be 1-64 letters, digits, '-', '_' or '.'.");
         if (spec.MaxConcurrent < 1) throw new ArgumentException("max_concurrent must be at least 1.");
+        ProbeSpecs.Validate(spec.Probes);
+        ValidateAnalysis(spec.Analysis);
         foreach (var axis in spec.Grid)
         {
             if (!Axes.Contains(axis.Name))
@@ -39,7 +41,7 @@ public static partial class SweepExpander
         {
             var (model, training) = (spec.Model, spec.Training);
             foreach (var (axis, value) in point) (model, training) = Apply(model, training, axis, value);
-            var run = new RunSpec(spec.Name, RunId(spec.Name, spec.Corpus, model, training), spec.Corpus, model, training);
+            var run = new RunSpec(spec.Name, RunId(spec.Name, spec.Corpus, model, training), spec.Corpus, model, training) { Probes = spec.Probes };
             try
             {
                 RunSpecMapping.ToGptConfig(run, vocabularySize: 2).Validate();
@@ -53,6 +55,13 @@ public static partial class SweepExpander
             runs.Add(run);
         }
         return runs;
+    }
+
+    private static void ValidateAnalysis(AnalysisSpec analysis)
+    {
+        if (analysis.NgramOrder is < 0 or 1) throw new ArgumentException("analysis.ngram_order must be 0 (none) or at least 2.");
+        if (analysis.NgramMinCount < 1) throw new ArgumentException("analysis.ngram_min_count must be at least 1.");
+        if (analysis.FitDModels.Any(d => d < 1)) throw new ArgumentException("analysis.fit_d_models must hold positive hidden sizes.");
     }
 
     private static List<List<(string Axis, double Value)>> Points(IReadOnlyList<GridAxis> grid)

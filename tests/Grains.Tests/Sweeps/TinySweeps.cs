@@ -16,5 +16,10 @@ public static class TinySweeps
         },
         Grid = grid,
         MaxConcurrent = maxConcurrent,
+        // Probing adds evaluations and checkpoints at its steps; the sweeps that test probes ask for them.
+        Probes = new ProbeSpec { Kinds = [] },
     };
+
+    /// <summary>Probes every 20 steps and at 1, 2, 4, 8, 16, on 256 positions.</summary>
+    public static readonly ProbeSpec Probes = new() { Every = 20, Positions = 256 };
 }
