@@ -9,6 +9,9 @@ public static class SweepSpecYaml
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        // The wire records expose read-only lists; YAML fills them as lists.
+        .WithTypeMapping<IReadOnlyList<string>, List<string>>()
+        .WithTypeMapping<IReadOnlyList<int>, List<int>>()
         .Build();
 
     /// <summary>Parses <paramref name="path"/>; any problem becomes one sentence naming the file, line and field.</summary>
@@ -39,6 +42,8 @@ public static class SweepSpecYaml
             Training = document.Training,
             Grid = document.Grid.Select(a => new GridAxis(a.Key, a.Value)).ToList(),
             MaxConcurrent = document.MaxConcurrent,
+            Probes = document.Probes,
+            Analysis = document.Analysis,
         };
     }
 }

@@ -2,26 +2,64 @@ using System.Globalization;
 
 namespace OrleansSweep.Client.Views;
 
-/// <summary>The sweep's results as a table for people: one row per run, the gap to the optimum last.</summary>
+/// <summary>
+/// The sweep's results for people, in two tables that fit a terminal: losses and gaps, then saturation and the latest probes.
+/// Model and training columns appear only when they differ between runs.
+/// </summary>
 public static class ResultsTable
 {
     public static void Render(IAnsiConsole console, SweepResults results)
     {
         console.MarkupLine($"[bold]{Markup.Escape(results.SweepId)}[/]: {Markup.Escape(results.CorpusDescription)}");
-        var table = new Table().AddColumns("d", "L", "lr", "seed", "params", "state", "best eval", "final eval", "±", "gap");
-        foreach (var c in table.Columns) c.RightAligned();
-        foreach (var r in results.Runs)
-            table.AddRow(
-                $"{r.Model.DModel}", $"{r.Model.Layers}", r.Training.LearningRate.ToString("g3", CultureInfo.InvariantCulture),
-                $"{r.Training.Seed}", r.Parameters.ToString("N0", CultureInfo.InvariantCulture), State(r),
-                Loss(r.BestEvalLoss), Loss(r.FinalEvalLoss), Loss(r.FinalEvalStandardError), Loss(r.Gap));
-        console.Write(table);
+        var runs = results.Runs;
+        var axes = Axes.Where(a => runs.Select(a.Value).Distinct().Count() > 1 || a.Name == "d").ToList();
+
+        var losses = Table([.. axes.Select(a => a.Name), "params", "state", "best", "final", "±", "gap", "fit gap"]);
+        foreach (var r in runs)
+            losses.AddRow([.. axes.Select(a => a.Value(r)), r.Parameters.ToString("N0", CultureInfo.InvariantCulture), State(r),
+                Number(r.BestEvalLoss, "F4"), Number(r.FinalEvalLoss, "F4"), Number(r.FinalEvalStandardError, "F4"), Number(r.Gap, "F4"),
+                r.ScalingLawGap is { } gap ? (gap >= 0 ? "+" : "") + gap.ToString("P1", CultureInfo.InvariantCulture) : "-"]);
+        console.Write(losses);
         console.MarkupLine(results.OptimalLoss is { } optimal
-            ? $"Losses in nats/token on held-out tokens; gap = final eval − optimal loss {optimal:F4} (the exact entropy rate)."
-            : "Losses in nats/token on held-out tokens; this corpus has no known optimal loss.");
+            ? $"Eval losses in nats/token on held-out tokens; gap = final − the optimal loss {optimal:F4} (exact entropy rate)."
+            : "Eval losses in nats/token on held-out tokens; this corpus has no known optimal loss.");
+        foreach (var law in results.ScalingLaws)
+            console.MarkupLine(FormattableString.Invariant(
+                $"fit gap = (final − L(N))/L(N), L(N) = {law.E:F4} + {law.A:G4}/N^{law.Alpha:F3} fitted on {law.FittedRunIds.Count} runs (N: non-embedding parameters)."));
+
+        var probes = Table([.. axes.Select(a => a.Name), "saturated", "collapse", "aniso>0.9", "H(σ)", "aniso", "kept"]);
+        foreach (var r in runs)
+            probes.AddRow([.. axes.Select(a => a.Value(r)), r.Saturated ? $"[yellow]at {r.BestEvalStep}[/]" : "no",
+                Step(r.SpectrumCollapseStep), Step(r.AnisotropyStep), Number(r.SingularEntropy, "F2"),
+                Number(r.FinalLayerAnisotropy, "F2"), Number(r.GradientKept, "F3")]);
+        console.Write(probes);
+        console.MarkupLine("Latest probe: H(σ) singular entropy of the LM head (nats), final-layer anisotropy, and the fraction of the logit " +
+                           "gradient's norm the head passes back; collapse and aniso>0.9 are the steps those events happened.");
+        if (results.ProbesPending > 0) console.MarkupLine($"[yellow]{results.ProbesPending} probe measurements still queued.[/]");
     }
 
-    private static string Loss(double? value) => value?.ToString("F4", CultureInfo.InvariantCulture) ?? "-";
+    private static readonly (string Name, Func<RunResult, string> Value)[] Axes =
+    [
+        ("d", r => $"{r.Model.DModel}"),
+        ("L", r => $"{r.Model.Layers}"),
+        ("heads", r => $"{r.Model.Heads}"),
+        ("T", r => $"{r.Model.Context}"),
+        ("lr", r => r.Training.LearningRate.ToString("g3", CultureInfo.InvariantCulture)),
+        ("batch", r => $"{r.Training.BatchSize}"),
+        ("steps", r => $"{r.Training.Steps}"),
+        ("seed", r => $"{r.Training.Seed}"),
+    ];
+
+    private static Table Table(string[] columns)
+    {
+        var table = new Table().AddColumns(columns);
+        foreach (var c in table.Columns) c.RightAligned();
+        return table;
+    }
+
+    private static string Number(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
+
+    private static string Step(int? step) => step?.ToString(CultureInfo.InvariantCulture) ?? "-";
 
     private static string State(RunResult run) => run.State switch
     {

@@ -5,7 +5,20 @@ public static class SweepWatcher
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
-    public static async Task<SweepStatus> WatchAsync(IAnsiConsole console, ISweepCoordinatorGrain coordinator, bool quiet, CancellationToken cancellation)
+    /// <summary>Until every run finished and every probe measurement queued was made.</summary>
+    public static async Task WatchAsync(IAnsiConsole console, ISweepCoordinatorGrain coordinator, bool quiet, CancellationToken cancellation)
+    {
+        await WatchRunsAsync(console, coordinator, quiet, cancellation);
+        var announced = false;
+        while ((await coordinator.GetResultsAsync())!.ProbesPending is var pending and > 0)
+        {
+            if (!quiet && !announced) console.MarkupLine($"Runs finished; waiting for {pending} probe measurements.");
+            announced = true;
+            await Task.Delay(Interval, cancellation);
+        }
+    }
+
+    private static async Task<SweepStatus> WatchRunsAsync(IAnsiConsole console, ISweepCoordinatorGrain coordinator, bool quiet, CancellationToken cancellation)
     {
         var status = await coordinator.GetStatusAsync() ?? throw new InvalidOperationException("the sweep vanished.");
         if (quiet || !console.Profile.Capabilities.Interactive)
