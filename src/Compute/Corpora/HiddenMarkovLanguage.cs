@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace OrleansSweep.Compute.Corpora;
 
 /// <summary>
@@ -217,15 +219,27 @@ public sealed class HiddenMarkovLanguage
             Array.Clear(predicted);
             for (var s = 0; s < r; s++)
             {
-                var weight = filtered[s] / norm;
-                var row = _transition.AsSpan(s * r, r);
-                for (var next = 0; next < r; next++)
-                {
-                    predicted[next] += weight * row[next];
-                }
+                AddScaled(predicted, _transition.AsSpan(s * r, r), filtered[s] / norm);
             }
         }
 
         return losses;
+    }
+
+    // target += weight · row; the O(R²) step per token that dominates the forward pass, so it runs on SIMD lanes.
+    private static void AddScaled(Span<double> target, ReadOnlySpan<double> row, double weight)
+    {
+        var lanes = Vector<double>.Count;
+        var scale = new Vector<double>(weight);
+        var i = 0;
+        for (; i <= row.Length - lanes; i += lanes)
+        {
+            (new Vector<double>(target[i..]) + scale * new Vector<double>(row[i..])).CopyTo(target[i..]);
+        }
+
+        for (; i < row.Length; i++)
+        {
+            target[i] += weight * row[i];
+        }
     }
 }
