@@ -27,7 +27,7 @@ public static class CommandRunner
 
     private static string? UserError(Exception e) => e switch
     {
-        ArgumentException or FileNotFoundException or DirectoryNotFoundException => e.Message,
+        ArgumentException or FileNotFoundException or DirectoryNotFoundException or Data.CorpusFetchException => e.Message,
         AggregateException { InnerExceptions.Count: 1 } a => UserError(a.InnerException!),
         _ => null,
     };

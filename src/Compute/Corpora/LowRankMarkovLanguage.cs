@@ -74,18 +74,7 @@ public sealed class LowRankMarkovLanguage
         var random = new System.Random(parameters.Seed);
 
         // Draw order is part of the language's definition: T row by row, then the emissions group by group.
-        var transition = new double[rank * rank];
-        for (var state = 0; state < rank; state++)
-        {
-            var row = transition.AsSpan(state * rank, rank);
-            for (var next = 0; next < rank; next++)
-            {
-                row[next] = parameters.Beta * RandomVariates.StandardNormal(random);
-            }
-
-            Softmax(row);
-        }
-
+        var transition = TransitionMatrix.Draw(random, rank, parameters.Beta);
         var emission = new double[parameters.VocabularySize];
         for (var state = 0; state < rank; state++)
         {
@@ -139,27 +128,6 @@ public sealed class LowRankMarkovLanguage
 
     private static int GroupSize(LowRankMarkovParameters parameters, int state) =>
         (parameters.VocabularySize - state + parameters.Rank - 1) / parameters.Rank;
-
-    private static void Softmax(Span<double> logits)
-    {
-        var largest = double.NegativeInfinity;
-        foreach (var logit in logits)
-        {
-            largest = Math.Max(largest, logit);
-        }
-
-        var sum = 0.0;
-        for (var i = 0; i < logits.Length; i++)
-        {
-            logits[i] = Math.Exp(logits[i] - largest);
-            sum += logits[i];
-        }
-
-        for (var i = 0; i < logits.Length; i++)
-        {
-            logits[i] /= sum;
-        }
-    }
 
     private double[] GroupEmission(int state)
     {

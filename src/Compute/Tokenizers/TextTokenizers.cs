@@ -4,7 +4,7 @@ namespace OrleansSweep.Compute.Tokenizers;
 public static class TextTokenizers
 {
     /// <summary>The names <see cref="Create"/> accepts; aliases included.</summary>
-    public static IReadOnlyList<string> KnownNames { get; } = ["bytes", "gpt2", "r50k"];
+    public static IReadOnlyList<string> KnownNames { get; } = ["bytes", "gpt2", "r50k", "cl100k"];
 
     /// <summary>Creates the tokenizer called <paramref name="name"/> (case-insensitive).</summary>
     public static ITextTokenizer Create(string name)
@@ -14,6 +14,7 @@ public static class TextTokenizers
         {
             "bytes" => new ByteTokenizer(),
             "gpt2" or "r50k" => new Gpt2Tokenizer(),
+            "cl100k" => new Cl100kTokenizer(),
             _ => throw new ArgumentException(
                 $"Unknown tokenizer '{name}'; use one of {string.Join(", ", KnownNames.Select(known => $"'{known}'"))}.", nameof(name)),
         };

@@ -25,6 +25,9 @@ public sealed class Trainer : IDisposable
         options.Validate();
         if (corpus.VocabularySize > config.VocabularySize)
             throw new ArgumentException($"the corpus has {corpus.VocabularySize} token ids but the model's vocabulary_size is {config.VocabularySize}.");
+        if (config.ContextLength % corpus.SequenceLength != 0)
+            throw new ArgumentException(
+                $"the context ({config.ContextLength}) must be a multiple of the corpus's sequence_length ({corpus.SequenceLength}) so every window starts at a sequence start.");
         this.options = options;
         this.device = device;
         generator = new Generator((ulong)options.Seed, device);
@@ -36,7 +39,7 @@ public sealed class Trainer : IDisposable
             new AdamW.ParamGroup(parameters.Where(p => p.dim() >= 2), options.LearningRate, options.Beta1, options.Beta2, 1e-8, options.WeightDecay),
             new AdamW.ParamGroup(parameters.Where(p => p.dim() < 2), options.LearningRate, options.Beta1, options.Beta2, 1e-8, 0),
         ]);
-        sampler = new BatchSampler(corpus.Train, config.ContextLength, options.BatchSize, options.Seed);
+        sampler = new BatchSampler(corpus.Train, config.ContextLength, options.BatchSize, options.Seed, corpus.SequenceLength);
         evaluator = new HeldOutEvaluator(corpus.HeldOut, config.ContextLength, options.EvalTokens);
     }
 

@@ -30,7 +30,7 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder AddSweepServices(this ISiloBuilder silo, string dataDirectory, IConfiguration configuration)
     {
         silo.AddLiteDbGrainStorageAsDefault(o => o.DataDirectory = dataDirectory);
-        silo.Services.AddSingleton<CorpusCatalog>();
+        silo.Services.AddSingleton(new CorpusCatalog(dataDirectory));
         silo.Services.AddOptions<ComputeOptions>()
             .Configure(o => o.CheckpointDirectory = Path.Combine(dataDirectory, "checkpoints"))
             .Bind(configuration.GetSection(ComputeOptions.SectionName))

@@ -6,6 +6,7 @@ namespace OrleansSweep.Grains.Sweeps;
 /// <summary>One sweep: expands its spec into runs, starts them within max_concurrent and aggregates what they report.</summary>
 public sealed class SweepCoordinatorGrain(
     [PersistentState("sweep")] IPersistentState<SweepState> state,
+    CorpusCatalog corpora,
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain
 {
     /// <summary>Validates and expands the spec, persists its runs as Pending, and starts the first of them.</summary>
@@ -20,7 +21,8 @@ public sealed class SweepCoordinatorGrain(
                 throw new ArgumentException($"sweep '{spec.Name}' already exists with a different spec; choose another name.");
             return Status();
         }
-        var (description, optimal) = CorpusCatalog.Describe(spec.Corpus);
+        foreach (var run in runs) CorpusCatalog.CheckContext(spec.Corpus, run.Model.Context);
+        var (description, optimal) = corpora.Describe(spec.Corpus);
         state.State = new SweepState
         {
             Spec = spec,

@@ -90,7 +90,7 @@ public sealed class CorpusLoaderTests
     public void FolderWithoutTextFilesIsNamedInTheError()
     {
         using var folder = new TemporaryFolder();
-        folder.Write("data.jsonl", "{}");
+        folder.Write("data.csv", "a,b");
 
         var error = Assert.Throws<FileNotFoundException>(() => CorpusLoader.FromText(folder.Path, new ByteTokenizer()));
 

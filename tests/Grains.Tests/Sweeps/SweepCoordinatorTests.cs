@@ -50,6 +50,8 @@ public sealed class SweepCoordinatorTests(SweepClusterFixture fixture)
     [InlineData("heads-not-dividing", "heads")]
     [InlineData("unknown-axis", "width")]
     [InlineData("bad-corpus", "corpus.train_tokens")]
+    [InlineData("repeat-misaligned", "corpus.sequence_length")]
+    [InlineData("unfetched", "data fetch nowhere-corpus")]
     public async Task InvalidSpecIsRefusedNamingTheFieldAndLaunchesNothing(string name, string field)
     {
         var cancellation = TestContext.Current.CancellationToken;
@@ -57,6 +59,14 @@ public sealed class SweepCoordinatorTests(SweepClusterFixture fixture)
         {
             "heads-not-dividing" => TinySweeps.Create(name, steps: 40, [new GridAxis("heads", [1, 3])]),
             "unknown-axis" => TinySweeps.Create(name, steps: 40, [new GridAxis("width", [8])]),
+            "repeat-misaligned" => TinySweeps.Create(name, steps: 40, [new GridAxis("context", [16, 12])]) with
+            {
+                Corpus = TinySweeps.Corpus with { Kind = "repeat", SequenceLength = 8 },
+            },
+            "unfetched" => TinySweeps.Create(name, steps: 40, []) with
+            {
+                Corpus = new CorpusSpec { Kind = "text", Name = "nowhere-corpus", Tokenizer = "bytes" },
+            },
             _ => TinySweeps.Create(name, steps: 40, []) with { Corpus = TinySweeps.Corpus with { TrainTokens = 1 } },
         };
         var coordinator = fixture.Client.GetGrain<ISweepCoordinatorGrain>(name);
