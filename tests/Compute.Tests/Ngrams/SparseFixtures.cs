@@ -13,7 +13,7 @@ internal static class SparseFixtures
         var dense = new double[rows, columns];
         for (var row = 0; row < rows; row++)
         {
-            var filled = 1 + random.Next(row % 5 == 0 ? columns : Math.Max(1, columns / 6));
+            var filled = 1 + random.Next(row % 5 == 0 ? columns : Math.Max(1, columns / 20));
             foreach (var column in Enumerable.Range(0, columns).OrderBy(_ => random.Next()).Take(filled))
                 dense[row, column] = random.NextDouble() * 2 - 1;
         }
