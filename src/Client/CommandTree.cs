@@ -13,5 +13,6 @@ public static class CommandTree
         ResultsCommand.Create(console),
         BenchCommand.Create(console),
         DataCommand.Create(console),
+        NgramRankCommand.Create(console),
     };
 }

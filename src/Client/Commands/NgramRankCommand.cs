@@ -1,0 +1,117 @@
+using System.Globalization;
+using OrleansSweep.Client.Views;
+using OrleansSweep.Compute.Ngrams;
+using OrleansSweep.Grains.Corpora;
+using OrleansSweep.Grains.Ngrams;
+
+namespace OrleansSweep.Client.Commands;
+
+/// <summary>`ngram-rank`: the n-gram rank estimate of a token stream (SCIENCE.md §9), computed in this process.</summary>
+public static class NgramRankCommand
+{
+    private static readonly Option<string> Tokens = new("--tokens") { Description = "A file of whitespace-separated token ids." };
+
+    private static readonly Option<string> CorpusPath = new("--corpus")
+    {
+        Description = "A text file, or a folder of .txt files, tokenized with --tokenizer; its training split is counted.",
+    };
+
+    private static readonly Option<int> Order = new("--order")
+    {
+        Description = "n: each context is the n − 1 tokens before a next token (2 = bigrams).",
+        Required = true,
+    };
+
+    private static readonly Option<int> MinCount = new("--min-count")
+    {
+        Description = "Drop contexts seen fewer times; 2 keeps the noise floor honest (docs/NGRAM_RANK.md).",
+        DefaultValueFactory = _ => 2,
+    };
+
+    private static readonly Option<string> Tokenizer = new Option<string>("--tokenizer")
+    {
+        Description = "How --corpus text becomes tokens.",
+        DefaultValueFactory = _ => "bytes",
+    }.AcceptOnlyFromAmong("bytes", "gpt2");
+
+    private static readonly Option<string> Route = new Option<string>("--route")
+    {
+        Description = "exact (Gram eigenvalues), randomized (block Krylov top k), or auto: exact up to 4096 columns.",
+        DefaultValueFactory = _ => "auto",
+    }.AcceptOnlyFromAmong("auto", "exact", "randomized");
+
+    private static readonly Option<int> TopK = new("--top-k")
+    {
+        Description = "Singular values the randomized route computes.",
+        DefaultValueFactory = _ => new NgramRankOptions().TopK,
+    };
+
+    private static readonly Option<bool> Json = CommonOptions.Json();
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var command = new Command("ngram-rank", "Estimate the rank of the data: the spectrum, W-error ranks and noise-aware rank of its n-gram matrix.")
+        {
+            Tokens, CorpusPath, Order, MinCount, Tokenizer, Route, TopK, Json,
+        };
+        // Counting and spectra are CPU-bound; off the invoking thread, so Ctrl+C still cancels between steps.
+        command.SetAction((parse, cancellation) => Task.Run(() => Run(console, parse, cancellation), cancellation));
+        return command;
+    }
+
+    private static void Run(IAnsiConsole console, ParseResult parse, CancellationToken cancellation)
+    {
+        var order = parse.GetValue(Order);
+        var minCount = parse.GetValue(MinCount);
+        if (order < 2) throw new ArgumentException($"--order must be at least 2, but was {order}.");
+        if (minCount < 1) throw new ArgumentException($"--min-count must be at least 1, but was {minCount}.");
+        if (parse.GetValue(TopK) < 1) throw new ArgumentException($"--top-k must be at least 1, but was {parse.GetValue(TopK)}.");
+        var (tokens, source) = (parse.GetValue(Tokens), parse.GetValue(CorpusPath)) switch
+        {
+            ({ } file, null) => (ReadTokens(file), $"tokens {file}"),
+            (null, { } path) => ReadCorpus(path, parse.GetRequiredValue(Tokenizer)),
+            _ => throw new ArgumentException("give exactly one of --tokens <file> or --corpus <path>."),
+        };
+        if (tokens.Length < order)
+            throw new ArgumentException($"{source} has {tokens.Length} tokens, fewer than --order {order} needs.");
+        var options = new NgramRankOptions
+        {
+            Route = Enum.Parse<SpectrumRoute>(parse.GetRequiredValue(Route), ignoreCase: true),
+            TopK = parse.GetValue(TopK),
+        };
+
+        var estimate = NgramRankComputation.Run(tokens, source, order, minCount, options, cancellation);
+        if (parse.GetValue(Json)) JsonOutput.Write(console, estimate);
+        else NgramRankTable.Render(console, estimate);
+    }
+
+    private static int[] ReadTokens(string file)
+    {
+        if (!File.Exists(file)) throw new FileNotFoundException($"--tokens: the file '{file}' does not exist.", file);
+        var tokens = new List<int>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(file))
+        {
+            lineNumber++;
+            var words = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            for (var word = 0; word < words.Length; word++)
+            {
+                if (!int.TryParse(words[word], NumberStyles.None, CultureInfo.InvariantCulture, out var token))
+                    throw new ArgumentException(
+                        $"--tokens: '{words[word]}' at line {lineNumber}, word {word + 1} of '{file}' is not a token id (a non-negative integer).");
+                tokens.Add(token);
+            }
+        }
+
+        return [.. tokens];
+    }
+
+    // The same corpus and split the n-gram rank grain reads for a text CorpusSpec, so CLI and cluster agree on one corpus.
+    private static (int[] Tokens, string Source) ReadCorpus(string path, string tokenizer)
+    {
+        if (!File.Exists(path) && !Directory.Exists(path))
+            throw new FileNotFoundException($"--corpus: '{path}' does not exist; give a .txt file or a folder of them.", path);
+        var spec = new CorpusSpec { Kind = "text", Path = path, Tokenizer = tokenizer };
+        return (new CorpusCatalog().Get(spec).Train, CorpusCatalog.Describe(spec).Description);
+    }
+}

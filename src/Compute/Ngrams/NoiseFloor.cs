@@ -1,0 +1,49 @@
+namespace OrleansSweep.Compute.Ngrams;
+
+/// <summary>
+/// The sampling-noise level of an empirical n-gram matrix, by split half (docs/NGRAM_RANK.md). W = P + E, P the true
+/// next-token distributions (rank R), E the noise of finite counts: E is full rank, so W is, and the plain W-error ranks grow
+/// with the vocabulary instead of stopping at R.
+/// <para>
+/// Each context's occurrences alternate between two halves with counts n₁ ≥ n₂ and empirical rows p̂₁, p̂₂;
+/// D = (p̂₁ − p̂₂)·√(n₁n₂)/n contains no P and, row by row, has E's covariance (diag p − ppᵀ)/n. Rows seen once have no second
+/// half and give D a zero row, so streams rich in them get a low floor; a min count of 2 avoids that.
+/// </para>
+/// <para>
+/// E's variance differs by orders of magnitude between a context seen 3 times and one seen 10⁵ times, and the rare rows' noise
+/// would hide every weak signal direction. Both W and D are therefore whitened as in correspondence analysis,
+/// S = diag(√n_c)·W·diag(1/√q_w) with q_w the next-token marginal: a positive diagonal scaling, so rank(S) = rank(W), under
+/// which every entry's noise variance is p_cw(1 − p_cw)/q_w, of order 1 in every row and column (a Marchenko–Pastur bulk).
+/// Then ‖D̃‖₂ estimates ‖Ẽ‖₂, and by Weyl σ_{R+1}(S) ≤ σ_{R+1}(signal) + ‖Ẽ‖₂ = ‖Ẽ‖₂: the σ of S above the noise's norm are
+/// signal, and their count is the noise-aware rank.
+/// </para>
+/// </summary>
+public static class NoiseFloor
+{
+    // ‖D̃‖₂ sits at the edge of a flat noise spectrum, where Krylov converges slowly; a deep space of a few columns is cheap.
+    private const int Depth = 12;
+
+    /// <summary>S and D̃: W and its split-half probe D whitened by √count(c) per row and 1/√q_w per column.</summary>
+    public static (SparseRowMatrix Signal, SparseRowMatrix Noise) Whitened(SparseRowMatrix probabilities, SparseRowMatrix halfDifference, double[] rowCounts)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        ArgumentNullException.ThrowIfNull(halfDifference);
+        ArgumentNullException.ThrowIfNull(rowCounts);
+        var marginal = new double[probabilities.Columns];
+        for (var row = 0; row < probabilities.Rows; row++)
+            for (var k = probabilities.RowPointers[row]; k < probabilities.RowPointers[row + 1]; k++)
+                marginal[probabilities.ColumnIndices[k]] += rowCounts[row] * probabilities.Values[k];
+        var total = rowCounts.Sum();
+        var columnScale = marginal.Select(m => Math.Sqrt(total / m)).ToArray();
+        var rowScale = rowCounts.Select(Math.Sqrt).ToArray();
+        return (probabilities.Scaled(rowScale, columnScale), halfDifference.Scaled(rowScale, columnScale));
+    }
+
+    /// <summary>‖M‖₂, the largest singular value, by block Krylov (a lower bound, tight at this depth).</summary>
+    public static double SpectralNorm(SparseRowMatrix matrix, int seed, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        var top = BlockKrylov.TopSingularValues(matrix, 1, Depth, seed, cancellation);
+        return top.Length == 0 ? 0.0 : top[0];
+    }
+}
