@@ -16,8 +16,10 @@ public static class GradientBottleneck
     /// <summary>g = softmax(z) − onehot(y) per row, (N, V) float64: the cross-entropy's gradient with respect to the logits.</summary>
     public static Tensor LogitGradients(Tensor logits, Tensor targets)
     {
-        var probabilities = logits.detach().to(float64).softmax(1);
-        return probabilities - nn.functional.one_hot(targets.to(int64), logits.shape[1]).to(float64);
+        // One (N, V) tensor, not three (float64 copy, one-hot, difference): at GPT-2's V a batch's gradients are large.
+        var gradients = logits.detach().to(float64).softmax(1);
+        var minusOne = full(logits.shape[0], 1, -1.0, float64, logits.device);
+        return gradients.scatter_add_(1, targets.to(int64).unsqueeze(1), minusOne);
     }
 
     /// <summary>
