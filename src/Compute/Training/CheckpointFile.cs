@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using OrleansSweep.Compute.Models;
 using TorchSharp.Modules;
 
 namespace OrleansSweep.Compute.Training;
@@ -50,6 +51,16 @@ public static class CheckpointFile
             optimizer.load_state_dict(reader);
         }
         return header;
+    }
+
+    /// <summary>Verifies the file and rebuilds its model from the header's config, without an optimizer: for probing.</summary>
+    public static Gpt LoadModel(string path)
+    {
+        var (header, modelBytes, _) = Read(path);
+        // The checkpoint's weights replace the initial ones; the generator only feeds dropout, which probes switch off.
+        var model = new Gpt(header.Config, new Generator(0));
+        using (var stream = new MemoryStream(modelBytes)) model.load(stream);
+        return model;
     }
 
     private static (CheckpointHeader Header, byte[] Model, byte[] Optimizer) Read(string path)
