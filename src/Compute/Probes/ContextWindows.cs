@@ -6,8 +6,8 @@ namespace OrleansSweep.Compute.Probes;
 /// </summary>
 public static class ContextWindows
 {
-    // Bounds the (N, V) float64 logit gradients of a batch: about 0.8 GB at GPT-2's V, whatever the context length.
-    private const int PositionsPerBatch = 2048;
+    // Bounds the (N, V) float64 logit gradients of a batch: about 0.4 GB at GPT-2's V, whatever the context length.
+    private const int PositionsPerBatch = 1024;
 
     /// <summary>
     /// <paramref name="count"/> distinct indices in [0, <paramref name="candidates"/>), uniform and fixed by
