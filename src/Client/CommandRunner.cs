@@ -1,3 +1,5 @@
+using OrleansSweep.Compute.Training;
+
 namespace OrleansSweep.Client;
 
 /// <summary>
@@ -27,7 +29,8 @@ public static class CommandRunner
 
     private static string? UserError(Exception e) => e switch
     {
-        ArgumentException or FileNotFoundException or DirectoryNotFoundException or Data.CorpusFetchException => e.Message,
+        ArgumentException or FileNotFoundException or DirectoryNotFoundException or Data.CorpusFetchException
+            or CorruptCheckpointException => e.Message,
         AggregateException { InnerExceptions.Count: 1 } a => UserError(a.InnerException!),
         _ => null,
     };

@@ -14,5 +14,6 @@ public static class CommandTree
         BenchCommand.Create(console),
         DataCommand.Create(console),
         NgramRankCommand.Create(console),
+        ProbeCommand.Create(console),
     };
 }

@@ -13,7 +13,13 @@ public static class NgramRankCommand
 
     private static readonly Option<string> CorpusPath = new("--corpus")
     {
-        Description = "A text file, or a folder of .txt files, tokenized with --tokenizer; its training split is counted.",
+        Description = "A .txt/.jsonl file or folder, or the name of a corpus fetched with `data fetch`, tokenized with --tokenizer; its training split is counted.",
+    };
+
+    private static readonly Option<string> Data = new("--data")
+    {
+        Description = "Data directory where `data fetch` stored named corpora.",
+        DefaultValueFactory = _ => "./.sweep",
     };
 
     private static readonly Option<int> Order = new("--order")
@@ -32,7 +38,7 @@ public static class NgramRankCommand
     {
         Description = "How --corpus text becomes tokens.",
         DefaultValueFactory = _ => "bytes",
-    }.AcceptOnlyFromAmong("bytes", "gpt2");
+    }.AcceptOnlyFromAmong("bytes", "gpt2", "r50k", "cl100k");
 
     private static readonly Option<string> Route = new Option<string>("--route")
     {
@@ -52,7 +58,7 @@ public static class NgramRankCommand
     {
         var command = new Command("ngram-rank", "Estimate the rank of the data: the spectrum, W-error ranks and noise-aware rank of its n-gram matrix.")
         {
-            Tokens, CorpusPath, Order, MinCount, Tokenizer, Route, TopK, Json,
+            Tokens, CorpusPath, Data, Order, MinCount, Tokenizer, Route, TopK, Json,
         };
         // Counting and spectra are CPU-bound; off the invoking thread, so Ctrl+C still cancels between steps.
         command.SetAction((parse, cancellation) => Task.Run(() => Run(console, parse, cancellation), cancellation));
@@ -69,8 +75,8 @@ public static class NgramRankCommand
         var (tokens, source) = (parse.GetValue(Tokens), parse.GetValue(CorpusPath)) switch
         {
             ({ } file, null) => (ReadTokens(file), $"tokens {file}"),
-            (null, { } path) => ReadCorpus(path, parse.GetRequiredValue(Tokenizer)),
-            _ => throw new ArgumentException("give exactly one of --tokens <file> or --corpus <path>."),
+            (null, { } corpus) => ReadCorpus(corpus, parse.GetRequiredValue(Tokenizer), parse.GetRequiredValue(Data)),
+            _ => throw new ArgumentException("give exactly one of --tokens <file> or --corpus <path or name>."),
         };
         if (tokens.Length < order)
             throw new ArgumentException($"{source} has {tokens.Length} tokens, fewer than --order {order} needs.");
@@ -107,11 +113,14 @@ public static class NgramRankCommand
     }
 
     // The same corpus and split the n-gram rank grain reads for a text CorpusSpec, so CLI and cluster agree on one corpus.
-    private static (int[] Tokens, string Source) ReadCorpus(string path, string tokenizer)
+    // An existing path is read as text; anything else is a fetched corpus's name, checked against its provenance.
+    private static (int[] Tokens, string Source) ReadCorpus(string corpus, string tokenizer, string data)
     {
-        if (!File.Exists(path) && !Directory.Exists(path))
-            throw new FileNotFoundException($"--corpus: '{path}' does not exist; give a .txt file or a folder of them.", path);
-        var spec = new CorpusSpec { Kind = "text", Path = path, Tokenizer = tokenizer };
-        return (new CorpusCatalog().Get(spec).Train, CorpusCatalog.Describe(spec).Description);
+        var isPath = File.Exists(corpus) || Directory.Exists(corpus);
+        var spec = isPath
+            ? new CorpusSpec { Kind = "text", Path = corpus, Tokenizer = tokenizer }
+            : new CorpusSpec { Kind = "text", Name = corpus, Tokenizer = tokenizer };
+        var catalog = new CorpusCatalog(data);
+        return (catalog.Get(spec).Train, catalog.Describe(spec).Description);
     }
 }

@@ -1,9 +1,10 @@
+using OrleansSweep.Compute.Probes;
 using TorchSharp.Modules;
 
 namespace OrleansSweep.Compute.Models;
 
 /// <summary>A GPT decoder: token and learned position embeddings, pre-LN blocks, final LayerNorm, LM head.</summary>
-public sealed class Gpt : nn.Module<Tensor, Tensor>
+public sealed class Gpt : nn.Module<Tensor, Tensor>, IProbedModel
 {
     private readonly Embedding wte;
     private readonly Embedding wpe;
@@ -34,6 +35,16 @@ public sealed class Gpt : nn.Module<Tensor, Tensor>
 
     /// <summary>The LM head, for probes.</summary>
     public LmHead Head => head;
+
+    int IProbedModel.VocabularySize => Config.VocabularySize;
+
+    int IProbedModel.ContextLength => Config.ContextLength;
+
+    int IProbedModel.Layers => Config.Layers;
+
+    Tensor IProbedModel.HeadWeight() => head.Weight();
+
+    IDisposable IProbedModel.Evaluating() => new EvaluationMode(this);
 
     /// <summary>Token ids (B, T) to logits (B, T, V).</summary>
     public override Tensor forward(Tensor tokens) => head.call(FinalHidden(tokens));

@@ -11,10 +11,25 @@ public static class Anisotropy
     {
         if (hidden.dim() != 2 || hidden.shape[0] < 2) throw new ArgumentException("anisotropy needs an (M, d) sample with M ≥ 2.");
         using var scope = NewDisposeScope();
+        return FromUnitSum(UnitSum(hidden), hidden.shape[0]);
+    }
+
+    /// <summary>
+    /// Σ ĥ_i over the rows of <paramref name="hidden"/> (M, d), float64 (d): sums of batches add up to the sum of the whole
+    /// sample, so a probe keeps d numbers per layer instead of every hidden vector.
+    /// </summary>
+    public static Tensor UnitSum(Tensor hidden)
+    {
         var h = hidden.to(float64);
         var unit = h / linalg.vector_norm(h, dims: [1], keepdim: true).clamp_min(1e-300); // (M, d)
-        double m = hidden.shape[0];
-        var squared = unit.sum(dim: 0).square().sum().item<double>(); // ‖Σ ĥ_i‖²
-        return (squared - m) / (m * m - m);
+        return unit.sum(dim: 0);
+    }
+
+    /// <summary>A(H) from Σ ĥ_i (<paramref name="unitSum"/>) over <paramref name="m"/> ≥ 2 vectors.</summary>
+    public static double FromUnitSum(Tensor unitSum, long m)
+    {
+        if (m < 2) throw new ArgumentException("anisotropy needs at least 2 vectors.");
+        var squared = unitSum.square().sum().item<double>(); // ‖Σ ĥ_i‖²
+        return (squared - m) / ((double)m * m - m);
     }
 }

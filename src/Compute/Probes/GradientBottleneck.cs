@@ -16,8 +16,10 @@ public static class GradientBottleneck
     /// <summary>g = softmax(z) − onehot(y) per row, (N, V) float64: the cross-entropy's gradient with respect to the logits.</summary>
     public static Tensor LogitGradients(Tensor logits, Tensor targets)
     {
-        var probabilities = logits.detach().to(float64).softmax(1);
-        return probabilities - nn.functional.one_hot(targets.to(int64), logits.shape[1]).to(float64);
+        // One (N, V) tensor, not four (float64 copy, softmax, one-hot, difference): at GPT-2's V a batch's gradients are large.
+        var gradients = logits.detach().softmax(1, float64);
+        var minusOne = full(logits.shape[0], 1, -1.0, float64, logits.device);
+        return gradients.scatter_add_(1, targets.to(int64).unsqueeze(1), minusOne);
     }
 
     /// <summary>
@@ -43,7 +45,7 @@ public static class GradientBottleneck
         var coordinates = g.matmul(basis); // (N, r): ‖QQᵀg‖ = ‖Qᵀg‖ since Q is orthonormal
         var kept = linalg.vector_norm(coordinates, dims: [1]) / norm;
         // The residual is measured, not derived from kept, so the identity suppressed² + kept² = 1 stays a check.
-        var suppressed = linalg.vector_norm(g - coordinates.matmul(basis.t()), dims: [1]) / norm;
+        var suppressed = linalg.vector_norm(coordinates.matmul(basis.t()).sub_(g), dims: [1]) / norm; // ‖QQᵀg − g‖, in place
         return new GradientBottleneckResult(kept.mean().item<double>(), suppressed.mean().item<double>(),
             kept.square().mean().item<double>(), (int)g.shape[0]);
     }

@@ -1,15 +1,13 @@
-using OrleansSweep.Compute.Models;
-
 namespace OrleansSweep.Compute.Probes;
 
 /// <summary>Singular values of the LM head W and the numbers derived from them (SCIENCE §2–3).</summary>
 public static class HeadSpectrum
 {
     /// <summary>The spectrum of the model's effective head (for a factorised head, of the product).</summary>
-    public static HeadSpectrumResult Of(Gpt model)
+    public static HeadSpectrumResult Of(IProbedModel model)
     {
         using var noGrad = no_grad();
-        return Of(model.Head.Weight());
+        return Of(model.HeadWeight());
     }
 
     /// <summary>The spectrum of <paramref name="weight"/> (V×d), computed in float64 on the CPU.</summary>

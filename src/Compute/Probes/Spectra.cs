@@ -51,5 +51,13 @@ public static class Spectra
         return tail.Select(t => Math.Sqrt(t / frobeniusSquared)).ToArray();
     }
 
+    /// <summary>The smallest r with W-error(r) ≤ <paramref name="tolerance"/> on a curve from <see cref="WError(IReadOnlyList{double})"/>.</summary>
+    public static int SmallestRank(IReadOnlyList<double> wError, double tolerance)
+    {
+        for (var r = 0; r < wError.Count; r++)
+            if (wError[r] <= tolerance) return r;
+        throw new ArgumentException($"the W-error curve never falls to {tolerance}; it should end at 0.");
+    }
+
     private static double FrobeniusSquared(IReadOnlyList<double> singular) => singular.Sum(s => s * s);
 }

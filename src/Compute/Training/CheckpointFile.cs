@@ -70,12 +70,12 @@ public static class CheckpointFile
         return header;
     }
 
-    /// <summary>Verifies the file and rebuilds its model on <paramref name="device"/>, for probing; the caller disposes it.</summary>
+    /// <summary>Verifies the file and rebuilds its model on <paramref name="device"/>, without an optimizer: for probing; the caller disposes it.</summary>
     public static Gpt LoadModel(string path, Device device)
     {
         var (header, modelBytes, _) = Read(path);
-        using var generator = new Generator(0);
-        var model = new Gpt(header.Config, generator);
+        // The checkpoint's weights replace the initial ones; the generator only feeds dropout, which probes switch off.
+        var model = new Gpt(header.Config, new Generator(0));
         using (var stream = new MemoryStream(modelBytes)) model.load(stream);
         model.to(device);
         return model;

@@ -62,7 +62,7 @@ public sealed class NgramRankGrain(
         NgramRankEstimate estimate;
         try
         {
-            source = CorpusCatalog.Describe(request.Corpus).Description;
+            source = corpora.Describe(request.Corpus).Description;
             estimate = await Task.Run(
                 () => NgramRankComputation.Run(corpora.Get(request.Corpus).Train, source, request.Order, request.MinCount, cancellation: cancellation),
                 cancellation);
