@@ -71,8 +71,19 @@ public sealed class NgramRankCommandTests : IDisposable
 
         Assert.Equal((2, 2, 2), (noFile.ExitCode, noSource.ExitCode, noCorpus.ExitCode));
         Assert.Contains($"--tokens: the file '{missing}' does not exist", noFile.Output);
-        Assert.Contains("exactly one of --tokens <file> or --corpus <path>", noSource.Output);
+        Assert.Contains("exactly one of --tokens <file> or --corpus <path or name>", noSource.Output);
         Assert.Contains($"--corpus: '{missing}' does not exist", noCorpus.Output);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ACorpusNameThatWasNotFetchedSaysHowToFetchIt()
+    {
+        var outcome = await ClientCli.RunAsync(TestContext.Current.CancellationToken,
+            "ngram-rank", "--corpus", "brown", "--data", folder.Path, "--order", "2");
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("corpus.name 'brown' is not fetched", outcome.Output);
+        Assert.Contains($"data fetch brown --data {folder.Path}", outcome.Output);
     }
 
     private string WriteTokens(string name, int[] tokens)

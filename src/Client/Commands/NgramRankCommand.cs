@@ -113,10 +113,12 @@ public static class NgramRankCommand
     }
 
     // The same corpus and split the n-gram rank grain reads for a text CorpusSpec, so CLI and cluster agree on one corpus.
-    // An existing path is read as text; anything else is a fetched corpus's name, checked against its provenance.
+    // An existing path is read as text; a bare word is a fetched corpus's name, checked against its provenance.
     private static (int[] Tokens, string Source) ReadCorpus(string corpus, string tokenizer, string data)
     {
         var isPath = File.Exists(corpus) || Directory.Exists(corpus);
+        if (!isPath && corpus.IndexOfAny(['/', '\\', '.']) >= 0)
+            throw new FileNotFoundException($"--corpus: '{corpus}' does not exist; give a .txt/.jsonl file or folder, or a fetched corpus's name.", corpus);
         var spec = isPath
             ? new CorpusSpec { Kind = "text", Path = corpus, Tokenizer = tokenizer }
             : new CorpusSpec { Kind = "text", Name = corpus, Tokenizer = tokenizer };
