@@ -8,7 +8,7 @@ public sealed record AnalysisSpec
     [Id(0)] public int NgramOrder { get; init; } = 2;
 
     /// <summary>Contexts seen fewer times are left out of the n-gram matrix.</summary>
-    [Id(1)] public int NgramMinCount { get; init; } = 1;
+    [Id(1)] public int NgramMinCount { get; init; } = 2;
 
     /// <summary>The d_model values whose runs the scaling law is fitted on; empty: the larger half of the sizes (at least 3).</summary>
     [Id(2)] public IReadOnlyList<int> FitDModels { get; init; } = [];

@@ -13,4 +13,10 @@ public sealed record SweepResults
     [Id(5)] public IReadOnlyList<ScalingLawResult> ScalingLaws { get; init; } = [];
     /// <summary>Probe measurements still queued across the sweep; results are final when this is 0 and every run finished.</summary>
     [Id(6)] public int ProbesPending { get; init; }
+
+    /// <summary>The n-gram rank estimate of the sweep's corpus (analysis.ngram_order); null when not asked for or still computed.</summary>
+    [Id(7)] public NgramRankEstimate? Ngram { get; init; }
+
+    /// <summary>True while the n-gram rank estimate the spec asks for is being computed.</summary>
+    [Id(8)] public bool NgramPending { get; init; }
 }

@@ -36,6 +36,28 @@ public static class ResultsTable
         console.MarkupLine("Latest probe: H(σ) singular entropy of the LM head (nats), final-layer anisotropy, and the fraction of the logit " +
                            "gradient's norm the head passes back; collapse and aniso>0.9 are the steps those events happened.");
         if (results.ProbesPending > 0) console.MarkupLine($"[yellow]{results.ProbesPending} probe measurements still queued.[/]");
+        DataRank(console, results);
+    }
+
+    // SCIENCE.md §9: the rank the data itself has, beside the hidden sizes the sweep tried.
+    private static void DataRank(IAnsiConsole console, SweepResults results)
+    {
+        if (results.NgramPending) console.MarkupLine("[yellow]The n-gram rank estimate of the corpus is still being computed.[/]");
+        if (results.Ngram is not { } ngram) return;
+        if (ngram.Error is { } error)
+        {
+            console.MarkupLine($"[red]n-gram rank estimate failed:[/] {Markup.Escape(error)}");
+            return;
+        }
+        var sizes = results.Runs.Select(r => r.Model.DModel).Distinct().Order().ToList();
+        var ranks = string.Join(", ", ngram.Ranks.Select(r =>
+            FormattableString.Invariant($"{r.Rank?.ToString(CultureInfo.InvariantCulture) ?? ">" + ngram.Singular.Count} at W-error ≤ {r.Tolerance}")));
+        var below = ngram.NoiseAwareRank is { } rank ? sizes.Where(d => d < rank).ToList() : [];
+        console.MarkupLine(Markup.Escape(FormattableString.Invariant(
+            $"Data rank ({ngram.Order}-gram matrix of the training tokens, min count {ngram.MinCount}): noise-aware {ngram.NoiseAwareRank?.ToString(CultureInfo.InvariantCulture) ?? "beyond the computed σ"}; {ranks}.")));
+        console.MarkupLine(Markup.Escape(
+            $"Hidden sizes d: {string.Join(", ", sizes)}" +
+            (below.Count > 0 ? $"; below the noise-aware data rank: {string.Join(", ", below)}." : "; none below the noise-aware data rank.")));
     }
 
     private static readonly (string Name, Func<RunResult, string> Value)[] Axes =

@@ -5,14 +5,17 @@ public static class SweepWatcher
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Until every run finished and every probe measurement queued was made.</summary>
+    /// <summary>Until every run finished, every probe measurement queued was made and the n-gram estimate is in.</summary>
     public static async Task WatchAsync(IAnsiConsole console, ISweepCoordinatorGrain coordinator, bool quiet, CancellationToken cancellation)
     {
         await WatchRunsAsync(console, coordinator, quiet, cancellation);
         var announced = false;
-        while ((await coordinator.GetResultsAsync())!.ProbesPending is var pending and > 0)
+        while (await coordinator.GetResultsAsync() is { IsFinished: false } results)
         {
-            if (!quiet && !announced) console.MarkupLine($"Runs finished; waiting for {pending} probe measurements.");
+            if (!quiet && !announced)
+                console.MarkupLine(results.ProbesPending > 0
+                    ? $"Runs finished; waiting for {results.ProbesPending} probe measurements."
+                    : "Runs finished; waiting for the n-gram rank estimate of the corpus.");
             announced = true;
             await Task.Delay(Interval, cancellation);
         }

@@ -5,7 +5,9 @@ namespace OrleansSweep.Grains.Sweeps;
 /// <summary>Turns what the runs and their probes recorded into the sweep's results (SCIENCE.md §6–7).</summary>
 public static class SweepAggregation
 {
-    public static SweepResults Results(SweepStatus status, IReadOnlyList<RunObservations> runs)
+    /// <summary>Rows with saturation and fit gaps, the fits, and the corpus's n-gram rank estimate when one was asked for.</summary>
+    public static SweepResults Results(SweepStatus status, IReadOnlyList<RunObservations> runs,
+        NgramRankEstimate? ngram = null, bool ngramPending = false)
     {
         var rows = runs.Select(r => Row(r, status.OptimalLoss)).ToList();
         var laws = ScalingLaws.Fit(rows, status.Spec.Analysis.FitDModels);
@@ -23,10 +25,12 @@ public static class SweepAggregation
             SweepId = status.SweepId,
             CorpusDescription = status.CorpusDescription,
             OptimalLoss = status.OptimalLoss,
-            IsFinished = status.IsFinished && pending == 0,
+            IsFinished = status.IsFinished && pending == 0 && !ngramPending,
             Runs = rows,
             ScalingLaws = laws,
             ProbesPending = pending,
+            Ngram = ngram,
+            NgramPending = ngramPending,
         };
     }
 

@@ -32,6 +32,7 @@ public sealed class SweepCoordinatorGrain(
         };
         await state.WriteStateAsync();
         logger.LogInformation("Sweep {Sweep} launched with {Runs} runs", spec.Name, runs.Count);
+        await StartNgramEstimateAsync();
         await FillCapacityAsync();
         return Status();
     }
@@ -55,17 +56,33 @@ public sealed class SweepCoordinatorGrain(
         if (state.State.Spec is null) return null;
         var status = Status();
         var runs = await Task.WhenAll(status.Runs.Select(ObserveAsync));
-        return SweepAggregation.Results(status, runs);
+        var ngram = NgramRequest() is { } request
+            ? await GrainFactory.GetGrain<INgramRankGrain>(NgramRankRequest.KeyOf(request)).GetAsync()
+            : null;
+        return SweepAggregation.Results(status, runs, ngram, ngramPending: NgramRequest() is not null && ngram is null);
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // After a restart, wake the runs that were training (StartAsync is idempotent and resumes them), then top up.
         if (state.State.Spec is null) return;
+        await StartNgramEstimateAsync();
         foreach (var run in state.State.Runs.Where(r => r.State == RunState.Running).ToList())
             await GrainFactory.GetGrain<ITrainingRunGrain>(run.Spec.RunId).StartAsync(run.Spec);
         await FillCapacityAsync();
     }
+
+    // The estimate grain computes once per (corpus, order, min_count) and keeps it, so every sweep of one corpus shares it;
+    // starting it again after a restart is a no-op once it is stored.
+    private async Task StartNgramEstimateAsync()
+    {
+        if (NgramRequest() is { } request)
+            await GrainFactory.GetGrain<INgramRankGrain>(NgramRankRequest.KeyOf(request)).StartAsync(request);
+    }
+
+    private NgramRankRequest? NgramRequest() => state.State.Spec is { Analysis.NgramOrder: >= 2 } spec
+        ? new NgramRankRequest { Corpus = spec.Corpus, Order = spec.Analysis.NgramOrder, MinCount = spec.Analysis.NgramMinCount }
+        : null;
 
     private async Task FillCapacityAsync()
     {
