@@ -67,6 +67,52 @@ public sealed class ClientAgainstSiloTests(SiloFixture fixture) : IDisposable
     }
 
     [Fact(Timeout = TestTimeoutMs)]
+    public async Task EveryStoredCheckpointOfARunCanBeProbedAgainWithAKindItWasNotProbedWith()
+    {
+        var spec = WriteSpec("e2e-reprobe", """
+            name: e2e-reprobe
+            corpus: {vocabulary: 32, rank: 4, train_tokens: 16384, held_out_tokens: 2048}
+            model: {context: 16, d_model: 8, layers: 1, heads: 1}
+            training: {steps: 40, batch_size: 8, learning_rate: 0.01, warmup_steps: 5, eval_every: 20, eval_tokens: 512, checkpoint_every: 20}
+            probes: {every: 20, log_spaced: false, positions: 64, kinds: [head_spectrum]}
+            analysis: {ngram_order: 0}
+            """);
+        Assert.Equal(0, (await ClientCli.RunAsync("launch", spec, "--gateway", fixture.Silo.Gateway, "--json")).ExitCode);
+        var results = await ClientCli.RunAsync("results", "e2e-reprobe", "--wait", "--gateway", fixture.Silo.Gateway, "--json")
+            .WaitAsync(SweepPatience, TestContext.Current.CancellationToken);
+        var run = results.Json().GetProperty("runs")[0].GetProperty("run_id").GetString()!;
+
+        var probe = await ClientCli.RunAsync("probe", "--run", run, "--all-checkpoints", "--kinds", "anisotropy", "--wait",
+            "--gateway", fixture.Silo.Gateway, "--json").WaitAsync(SweepPatience, TestContext.Current.CancellationToken);
+
+        Assert.True(probe.ExitCode == 0, $"{probe}{Environment.NewLine}silo:{Environment.NewLine}{fixture.Silo.Output}");
+        var json = probe.Json();
+        // Checkpoints at 20 and 40 (every 20, last step); the run was never probed for anisotropy, now it is at both.
+        Assert.Equal(2, json.GetProperty("checkpoints").GetInt32());
+        var series = Assert.Single(json.GetProperty("series").EnumerateArray());
+        Assert.Equal("anisotropy", series.GetProperty("kind").GetString());
+        Assert.Equal([20, 40], series.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("step").GetInt32()));
+        Assert.Equal(0, series.GetProperty("pending").GetInt32());
+        Assert.All(series.GetProperty("points").EnumerateArray(),
+            p => Assert.InRange(p.GetProperty("scalars").GetProperty("final").GetDouble(), -1.0, 1.0));
+    }
+
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task ProbeWithRunButNoAllCheckpointsOrWithBothSourcesSaysWhatToGive()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var runOnly = await ClientCli.RunAsync("probe", "--run", "some-run", "--gateway", fixture.Silo.Gateway).WaitAsync(cancellation);
+        var both = await ClientCli.RunAsync("probe", "x.ckpt", "--run", "some-run").WaitAsync(cancellation);
+        var unknown = await ClientCli.RunAsync("probe", "--run", "no-such-run", "--all-checkpoints", "--gateway", fixture.Silo.Gateway)
+            .WaitAsync(cancellation);
+
+        Assert.Equal((2, 2, 2), (runOnly.ExitCode, both.ExitCode, unknown.ExitCode));
+        Assert.Contains("add --all-checkpoints", Assert.Single(Lines(runOnly.Output)));
+        Assert.Contains("not both", Assert.Single(Lines(both.Output)));
+        Assert.Contains("run no-such-run does not exist", Assert.Single(Lines(unknown.Output)));
+    }
+
+    [Fact(Timeout = TestTimeoutMs)]
     public async Task LaunchOfASpecWithAnUnknownFieldPrintsOneLineNamingItAndExits2()
     {
         var spec = WriteSpec("typo", """
