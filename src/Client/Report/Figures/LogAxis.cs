@@ -1,0 +1,37 @@
+using ScottPlot;
+using ScottPlot.TickGenerators;
+
+namespace OrleansSweep.Client.Report.Figures;
+
+/// <summary>
+/// ScottPlot 5 has no logarithmic axis: a figure plots log10 of its data and this labels the axis with the original numbers,
+/// a major tick per decade (and at 2 and 5 times a decade when the data span too few decades to read), minor ticks between.
+/// </summary>
+public static class LogAxis
+{
+    /// <summary>log10 of each value; callers drop values ≤ 0 first.</summary>
+    public static double[] Log10(IEnumerable<double> values) => values.Select(Math.Log10).ToArray();
+
+    /// <summary>Ticks for data whose log10 spans [<paramref name="logMin"/>, <paramref name="logMax"/>].</summary>
+    public static NumericManual Ticks(double logMin, double logMax)
+    {
+        var low = (int)Math.Floor(logMin) - 1;
+        var high = (int)Math.Ceiling(logMax) + 1;
+        var labelled = logMax - logMin < 2 ? new[] { 1, 2, 5 } : [1];
+        var ticks = new NumericManual();
+        for (var decade = low; decade <= high; decade++)
+        {
+            for (var multiple = 1; multiple <= 9; multiple++)
+            {
+                var value = multiple * Math.Pow(10, decade);
+                if (labelled.Contains(multiple)) ticks.AddMajor(Math.Log10(value), CompactNumber.Format(value));
+                else ticks.AddMinor(Math.Log10(value));
+            }
+        }
+        return ticks;
+    }
+
+    /// <summary>Makes <paramref name="axis"/> read as a log axis for the plotted values <paramref name="logValues"/> (log10 of the data).</summary>
+    public static void Apply(IAxis axis, IReadOnlyCollection<double> logValues) =>
+        axis.TickGenerator = Ticks(logValues.Min(), logValues.Max());
+}
