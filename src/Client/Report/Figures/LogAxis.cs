@@ -13,25 +13,25 @@ public static class LogAxis
     public static double[] Log10(IEnumerable<double> values) => values.Select(Math.Log10).ToArray();
 
     /// <summary>Ticks for data whose log10 spans [<paramref name="logMin"/>, <paramref name="logMax"/>].</summary>
-    public static NumericManual Ticks(double logMin, double logMax)
+    public static Tick[] Ticks(double logMin, double logMax)
     {
         var low = (int)Math.Floor(logMin) - 1;
         var high = (int)Math.Ceiling(logMax) + 1;
         var labelled = logMax - logMin < 2 ? new[] { 1, 2, 5 } : [1];
-        var ticks = new NumericManual();
+        var ticks = new List<Tick>();
         for (var decade = low; decade <= high; decade++)
         {
             for (var multiple = 1; multiple <= 9; multiple++)
             {
                 var value = multiple * Math.Pow(10, decade);
-                if (labelled.Contains(multiple)) ticks.AddMajor(Math.Log10(value), CompactNumber.Format(value));
-                else ticks.AddMinor(Math.Log10(value));
+                if (labelled.Contains(multiple)) ticks.Add(Tick.Major(Math.Log10(value), CompactNumber.Format(value)));
+                else ticks.Add(Tick.Minor(Math.Log10(value)));
             }
         }
-        return ticks;
+        return ticks.ToArray();
     }
 
     /// <summary>Makes <paramref name="axis"/> read as a log axis for the plotted values <paramref name="logValues"/> (log10 of the data).</summary>
     public static void Apply(IAxis axis, IReadOnlyCollection<double> logValues) =>
-        axis.TickGenerator = Ticks(logValues.Min(), logValues.Max());
+        axis.TickGenerator = new NumericManual(Ticks(logValues.Min(), logValues.Max()));
 }
