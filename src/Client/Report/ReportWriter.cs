@@ -30,7 +30,7 @@ public static class ReportWriter
 
     /// <summary>
     /// Writes the report of <paramref name="data"/> into <paramref name="outDir"/> (created when missing) and returns the paths
-    /// written, figures first. Figures with nothing to draw are left out (and an older copy of them removed).
+    /// written, figures first. Figures with nothing to draw are left out (an older copy of them removed) and summary.md says why.
     /// </summary>
     public static IReadOnlyList<string> Write(SweepReportData data, string outDir, int width = DefaultWidth, int height = DefaultHeight)
     {
@@ -39,6 +39,7 @@ public static class ReportWriter
         Directory.CreateDirectory(outDir);
         var colors = new RunColors(data.Runs);
         var drawn = new List<IReportFigure>();
+        var skipped = new List<IReportFigure>();
         var written = new List<string>();
         foreach (var figure in Figures)
         {
@@ -46,6 +47,7 @@ public static class ReportWriter
             if (figure.Build(data, colors) is not { } plot)
             {
                 File.Delete(path);
+                skipped.Add(figure);
                 continue;
             }
             ReportFile.Write(path, plot.GetImageBytes(width, height, ImageFormat.Png));
@@ -53,7 +55,7 @@ public static class ReportWriter
             written.Add(path);
         }
         var summary = Path.Combine(outDir, SummaryFileName);
-        ReportFile.Write(summary, System.Text.Encoding.UTF8.GetBytes(SummaryMarkdown.Render(data, drawn)));
+        ReportFile.Write(summary, System.Text.Encoding.UTF8.GetBytes(SummaryMarkdown.Render(data, drawn, skipped)));
         written.Add(summary);
         return written;
     }

@@ -7,7 +7,7 @@ namespace OrleansSweep.Client.Report;
 
 /// <summary>
 /// summary.md: one table row per run (SCIENCE.md §6–7 numbers and the last value of each probe), the scaling-law fit, the
-/// n-gram ranks, and links to the figures that were drawn. Numbers use the invariant culture; "–" marks what is unknown.
+/// n-gram ranks, links to the figures that were drawn and a note on each that was not. Numbers use the invariant culture; "–" marks what is unknown.
 /// </summary>
 public static class SummaryMarkdown
 {
@@ -20,8 +20,11 @@ public static class SummaryMarkdown
         "anisotropy step", "singular entropy (nats)", "anisotropy", "gradient kept",
     ];
 
-    /// <summary>The markdown for <paramref name="data"/>, linking <paramref name="figures"/> (drawn figures, in order).</summary>
-    public static string Render(SweepReportData data, IReadOnlyList<IReportFigure> figures)
+    /// <summary>
+    /// The markdown for <paramref name="data"/>, linking <paramref name="drawn"/> and saying what each of <paramref name="skipped"/>
+    /// lacked (both in report order).
+    /// </summary>
+    public static string Render(SweepReportData data, IReadOnlyList<IReportFigure> drawn, IReadOnlyList<IReportFigure> skipped)
     {
         var text = new StringBuilder();
         text.AppendLine($"# Sweep report: {data.SweepId}").AppendLine();
@@ -31,11 +34,10 @@ public static class SummaryMarkdown
         AppendRuns(text, data.Runs);
         if (data.Fit is { } fit) AppendFit(text, fit, data.Runs);
         if (data.Ngram is { } ngram) AppendNgram(text, ngram);
-        if (figures.Count > 0)
-        {
-            text.AppendLine("## Figures").AppendLine();
-            foreach (var figure in figures) text.AppendLine($"![{figure.Caption}]({figure.FileName})").AppendLine();
-        }
+        if (drawn.Count + skipped.Count > 0) text.AppendLine("## Figures").AppendLine();
+        foreach (var figure in drawn) text.AppendLine($"![{figure.Caption}]({figure.FileName})").AppendLine();
+        foreach (var figure in skipped) text.AppendLine($"- {figure.Caption} ({figure.FileName}): not drawn, it needs {figure.Needs}.");
+        if (skipped.Count > 0) text.AppendLine();
         return text.ToString();
     }
 

@@ -16,6 +16,9 @@ public sealed class AnisotropyDepthFigure : IReportFigure
     public string Caption => "Anisotropy across layers at the last probe";
 
     /// <inheritdoc />
+    public string Needs => "anisotropy per layer in some run";
+
+    /// <inheritdoc />
     public Plot? Build(SweepReportData data, RunColors colors)
     {
         var runs = data.Runs.Where(r => r.AnisotropyByLayer.Length > 0).ToArray();

@@ -17,6 +17,9 @@ public sealed class EvalLossFigure : IReportFigure
     public string Caption => "Held-out loss during training";
 
     /// <inheritdoc />
+    public string Needs => "eval loss at a step above 0 in some run";
+
+    /// <inheritdoc />
     public Plot? Build(SweepReportData data, RunColors colors)
     {
         var lines = data.Runs

@@ -19,6 +19,9 @@ public sealed class ScalingLawFigure : IReportFigure
     public string Caption => "Final loss against model size";
 
     /// <inheritdoc />
+    public string Needs => "a run with a final loss and its non-embedding parameter count";
+
+    /// <inheritdoc />
     public Plot? Build(SweepReportData data, RunColors colors)
     {
         var runs = data.Runs.Where(r => r is { NonEmbeddingParameters: > 0, FinalLoss: not null }).ToArray();

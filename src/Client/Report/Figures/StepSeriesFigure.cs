@@ -5,27 +5,34 @@ namespace OrleansSweep.Client.Report.Figures;
 
 /// <summary>A probe against training step (log scale), one line per run: singular entropy, anisotropy, gradient kept.</summary>
 public sealed class StepSeriesFigure(
-    string fileName, string caption, string yLabel, Func<RunReportData, StepSeries> series, (double Value, string Label)? reference = null)
+    string fileName, string caption, string yLabel, string needs, Func<RunReportData, StepSeries> series,
+    (double Value, string Label)? reference = null)
     : IReportFigure
 {
     /// <summary>Figure (b): the head's singular entropy, the paper's Fig. 5 signal of spectrum collapse.</summary>
     public static readonly StepSeriesFigure SingularEntropy = new(
-        "singular_entropy.png", "Singular entropy of the LM head", "singular entropy KL(p‖U) (nats)", r => r.SingularEntropy);
+        "singular_entropy.png", "Singular entropy of the LM head", "singular entropy KL(p‖U) (nats)",
+        "the head's singular entropy at a step above 0 in some run", r => r.SingularEntropy);
 
     /// <summary>Figure (c): anisotropy of the head's input, after the final LayerNorm.</summary>
     public static readonly StepSeriesFigure FinalLayerAnisotropy = new(
-        "final_anisotropy.png", "Anisotropy of the final layer", "mean pairwise cosine", r => r.FinalLayerAnisotropy,
+        "final_anisotropy.png", "Anisotropy of the final layer", "mean pairwise cosine",
+        "final-layer anisotropy at a step above 0 in some run", r => r.FinalLayerAnisotropy,
         (0.9, "0.9 (anisotropy flag)"));
 
     /// <summary>Figure (g): the share of the logit gradient's norm the head passes back (paper 2's gradient bottleneck).</summary>
     public static readonly StepSeriesFigure GradientKept = new(
-        "gradient_kept.png", "Logit gradient kept by the LM head", "kept ‖QQᵀg‖ / ‖g‖", r => r.GradientKept);
+        "gradient_kept.png", "Logit gradient kept by the LM head", "kept ‖QQᵀg‖ / ‖g‖",
+        "the gradient kept at a step above 0 in some run", r => r.GradientKept);
 
     /// <inheritdoc />
     public string FileName => fileName;
 
     /// <inheritdoc />
     public string Caption => caption;
+
+    /// <inheritdoc />
+    public string Needs => needs;
 
     /// <inheritdoc />
     public Plot? Build(SweepReportData data, RunColors colors)

@@ -20,6 +20,9 @@ public sealed class WErrorFigure : IReportFigure
     public string Caption => "W-error of the best rank-r approximation";
 
     /// <inheritdoc />
+    public string Needs => "a head's W-error curve in some run, or the n-gram estimate's";
+
+    /// <inheritdoc />
     public Plot? Build(SweepReportData data, RunColors colors)
     {
         var heads = data.Runs.Where(r => r.HeadWError.Length > 1).ToArray();

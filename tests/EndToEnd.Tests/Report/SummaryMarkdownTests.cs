@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OrleansSweep.Client.Report;
+using OrleansSweep.Client.Report.Figures;
 
-namespace OrleansSweep.Client.Tests.Report;
+namespace OrleansSweep.EndToEnd.Tests.Report;
 
 public sealed class SummaryMarkdownTests
 {
@@ -12,7 +13,7 @@ public sealed class SummaryMarkdownTests
     public void Each_run_has_a_row_with_its_own_numbers()
     {
         var data = SyntheticSweep.Create();
-        var table = new SummaryTable(SummaryMarkdown.Render(data, ReportWriter.Figures));
+        var table = new SummaryTable(SummaryMarkdown.Render(data, ReportWriter.Figures, []));
 
         Assert.Equal(data.Runs.Length, table.RowCount);
         foreach (var run in data.Runs)
@@ -37,7 +38,7 @@ public sealed class SummaryMarkdownTests
     public void The_fit_the_ngram_ranks_and_the_figures_are_listed()
     {
         var data = SyntheticSweep.Create();
-        var markdown = SummaryMarkdown.Render(data, ReportWriter.Figures);
+        var markdown = SummaryMarkdown.Render(data, ReportWriter.Figures, []);
 
         var fit = Regex.Match(markdown, @"E = (\S+) nats, A = (\S+), α = (\S+), fitted on (.+)\.");
         Assert.True(fit.Success, markdown);
@@ -50,6 +51,21 @@ public sealed class SummaryMarkdownTests
         foreach (var (tau, rank) in data.Ngram.RanksAtThreshold)
             Assert.Contains($"| {tau.ToString(CultureInfo.InvariantCulture)} | {rank} |", markdown);
         foreach (var figure in ReportWriter.Figures) Assert.Contains($"]({figure.FileName})", markdown);
+        Assert.DoesNotContain("not drawn", markdown);
+    }
+
+    [Fact]
+    public void A_figure_left_out_gets_a_note_saying_what_it_needs_and_no_link()
+    {
+        var data = SyntheticSweep.Create();
+        var drawn = ReportWriter.Figures.Where(f => f is not WErrorFigure).ToArray();
+        var skipped = ReportWriter.Figures.OfType<WErrorFigure>().ToArray();
+
+        var markdown = SummaryMarkdown.Render(data, drawn, skipped);
+
+        Assert.DoesNotContain($"]({skipped[0].FileName})", markdown);
+        Assert.Contains($"- {skipped[0].Caption} ({skipped[0].FileName}): not drawn, it needs {skipped[0].Needs}.", markdown);
+        foreach (var figure in drawn) Assert.Contains($"]({figure.FileName})", markdown);
     }
 
     [Fact]
@@ -57,7 +73,7 @@ public sealed class SummaryMarkdownTests
     {
         var data = SyntheticSweep.Create();
         var run = data.Runs[0] with { Label = "d=16|r=8" };
-        var table = new SummaryTable(SummaryMarkdown.Render(data with { Runs = [run] }, []));
+        var table = new SummaryTable(SummaryMarkdown.Render(data with { Runs = [run] }, [], []));
 
         Assert.Equal(1, table.RowCount);
         Assert.Equal(run.NonEmbeddingParameters, (long)Parse(table.Cell("d=16\\|r=8", "N")));

@@ -1,6 +1,6 @@
 using OrleansSweep.Client.Report.Figures;
 
-namespace OrleansSweep.Client.Tests.Report;
+namespace OrleansSweep.EndToEnd.Tests.Report;
 
 public sealed class LogAxisTests
 {

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using SkiaSharp;
 
-namespace OrleansSweep.Client.Tests.Report;
+namespace OrleansSweep.EndToEnd.Tests.Report;
 
 /// <summary>A PNG read back as a test sees it: the header's own size fields, then the decoded pixels.</summary>
 public sealed class PngImage

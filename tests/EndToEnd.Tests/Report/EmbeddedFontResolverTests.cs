@@ -1,7 +1,7 @@
 using OrleansSweep.Client.Report.Figures;
 using ScottPlot;
 
-namespace OrleansSweep.Client.Tests.Report;
+namespace OrleansSweep.EndToEnd.Tests.Report;
 
 public sealed class EmbeddedFontResolverTests
 {

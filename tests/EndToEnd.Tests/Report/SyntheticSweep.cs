@@ -1,6 +1,6 @@
 using OrleansSweep.Client.Report.Data;
 
-namespace OrleansSweep.Client.Tests.Report;
+namespace OrleansSweep.EndToEnd.Tests.Report;
 
 /// <summary>
 /// A sweep over d with the shapes the papers report: losses settling on E + A/N^α, small models saturating late with a

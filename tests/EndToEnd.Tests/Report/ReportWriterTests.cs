@@ -3,7 +3,7 @@ using OrleansSweep.Client.Report.Data;
 using OrleansSweep.Client.Report.Figures;
 using SkiaSharp;
 
-namespace OrleansSweep.Client.Tests.Report;
+namespace OrleansSweep.EndToEnd.Tests.Report;
 
 public sealed class ReportWriterTests : IDisposable
 {
@@ -89,6 +89,11 @@ public sealed class ReportWriterTests : IDisposable
         var summary = File.ReadAllText(Path.Combine(folder, ReportWriter.SummaryFileName));
         Assert.Contains("](eval_loss.png)", summary);
         Assert.DoesNotContain("](singular_entropy.png)", summary);
+        // Every figure left out is named with what it lacked; the two drawn are not.
+        var notes = summary.Split('\n').Where(l => l.Contains("not drawn")).ToArray();
+        Assert.Equal(ReportWriter.Figures.Count - 2, notes.Length);
+        Assert.Contains(notes, n => n.Contains("(singular_entropy.png)") && n.Contains(StepSeriesFigure.SingularEntropy.Needs));
+        Assert.DoesNotContain(notes, n => n.Contains("(eval_loss.png)") || n.Contains("(scaling_law.png)"));
         Assert.DoesNotContain("## Scaling-law fit", summary);
         Assert.DoesNotContain("## N-gram", summary);
         var table = new SummaryTable(summary);
@@ -104,7 +109,12 @@ public sealed class ReportWriterTests : IDisposable
         ReportWriter.Write(new SweepReportData { SweepId = "empty", Corpus = "none" }, folder);
 
         Assert.Equal([ReportWriter.SummaryFileName], Directory.GetFiles(folder).Select(Path.GetFileName));
-        Assert.DoesNotContain("## Figures", File.ReadAllText(Path.Combine(folder, ReportWriter.SummaryFileName)));
+        var summary = File.ReadAllText(Path.Combine(folder, ReportWriter.SummaryFileName));
+        foreach (var figure in ReportWriter.Figures)
+        {
+            Assert.DoesNotContain($"]({figure.FileName})", summary);
+            Assert.Contains($"({figure.FileName}): not drawn, it needs {figure.Needs}.", summary);
+        }
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace OrleansSweep.Client.Tests.Report;
+namespace OrleansSweep.EndToEnd.Tests.Report;
 
 /// <summary>The runs table of a summary.md, read back by column header and run label.</summary>
 public sealed class SummaryTable
