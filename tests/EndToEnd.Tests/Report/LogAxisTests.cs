@@ -39,4 +39,13 @@ public sealed class LogAxisTests
         Assert.Equal(Math.Log10(500), major["500"], 1e-12);
         Assert.DoesNotContain("300", major.Keys);
     }
+
+    [Fact]
+    public void Under_half_a_decade_every_multiple_is_labelled()
+    {
+        var major = LogAxis.Ticks(Math.Log10(1200), Math.Log10(2400)).Where(t => t.IsMajor).ToDictionary(t => t.Label, t => t.Position);
+
+        foreach (var value in new[] { 1000, 2000, 3000, 4000 })
+            Assert.Equal(Math.Log10(value), major[CompactNumber.Format(value)], 1e-12);
+    }
 }

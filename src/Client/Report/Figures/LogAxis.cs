@@ -5,7 +5,8 @@ namespace OrleansSweep.Client.Report.Figures;
 
 /// <summary>
 /// ScottPlot 5 has no logarithmic axis: a figure plots log10 of its data and this labels the axis with the original numbers,
-/// a major tick per decade (and at 2 and 5 times a decade when the data span too few decades to read), minor ticks between.
+/// a major tick per decade (also at 2 and 5 times a decade when the data span under two decades, and at every multiple when
+/// they span under half of one, so a narrow axis still carries several numbers), minor ticks between.
 /// </summary>
 public static class LogAxis
 {
@@ -17,7 +18,8 @@ public static class LogAxis
     {
         var low = (int)Math.Floor(logMin) - 1;
         var high = (int)Math.Ceiling(logMax) + 1;
-        var labelled = logMax - logMin < 2 ? new[] { 1, 2, 5 } : [1];
+        var span = logMax - logMin;
+        int[] labelled = span < 0.5 ? [1, 2, 3, 4, 5, 6, 7, 8, 9] : span < 2 ? [1, 2, 5] : [1];
         var ticks = new List<Tick>();
         for (var decade = low; decade <= high; decade++)
         {

@@ -55,8 +55,9 @@ public sealed class ScalingLawFigure : IReportFigure
             floor.LegendText = $"optimal loss {optimum.ToString("F3", CultureInfo.InvariantCulture)}";
         }
         LogAxis.Apply(plot.Axes.Bottom, logN);
-        // Room on the right for the largest run's name; loss falls with N, so the upper right is free for the legend.
-        var span = Math.Max(1, logN.Max() - logN.Min());
+        // Room on the right for the largest run's name; loss falls with N, so the upper right is free for the legend. A sweep
+        // of one size or a few close ones still gets most of a decade, enough for several labelled ticks.
+        var span = Math.Max(2, logN.Max() - logN.Min());
         plot.Axes.SetLimitsX(logN.Min() - 0.1 * span, logN.Max() + 0.2 * span);
         return FigureStyle.Finish(plot, Alignment.UpperRight);
     }
