@@ -15,5 +15,6 @@ public static class CommandTree
         DataCommand.Create(console),
         NgramRankCommand.Create(console),
         ProbeCommand.Create(console),
+        ReportCommand.Create(console),
     };
 }

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OrleansSweep.Client.Report.Data;
+using OrleansSweep.Client.Views;
+
+namespace OrleansSweep.Client.Report;
+
+/// <summary>
+/// Reads <see cref="SweepReportData"/> from JSON in the --json form (snake_case). Strict like the spec reader: a missing
+/// required field, a null where a value belongs, or an unknown field is an error naming the file and the place.
+/// </summary>
+public static class SweepReportJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonOutput.Options)
+    {
+        RespectNullableAnnotations = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>Parses <paramref name="path"/>; any problem becomes one sentence naming the file.</summary>
+    public static SweepReportData Load(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"report data file {path} does not exist.", path);
+        try
+        {
+            return JsonSerializer.Deserialize<SweepReportData>(File.ReadAllText(path), Options)
+                   ?? throw new ArgumentException($"{path} holds null, not a sweep report.");
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"{path} is not a sweep report: {e.Message.TrimEnd('.')}.");
+        }
+    }
+}

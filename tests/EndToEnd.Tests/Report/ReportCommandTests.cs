@@ -1,0 +1,85 @@
+using OrleansSweep.Client.Report;
+using OrleansSweep.Client.Views;
+using OrleansSweep.EndToEnd.Tests.Hosting;
+
+namespace OrleansSweep.EndToEnd.Tests.Report;
+
+public sealed class ReportCommandTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("orleanssweep-report-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public async Task Draws_the_report_of_data_saved_in_the_json_form()
+    {
+        var data = SyntheticSweep.Create();
+        var input = Path.Combine(folder, "data.json");
+        File.WriteAllText(input, JsonSerializer.Serialize(data, JsonOutput.Options));
+        var output = Path.Combine(folder, "out");
+
+        var outcome = await ClientCli.RunAsync("report", "--from-json", input, "--out", output, "--json");
+
+        Assert.Equal(0, outcome.ExitCode);
+        var files = outcome.Json().GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToArray();
+        Assert.Equal(ReportWriter.Figures.Count + 1, files.Length);
+        Assert.All(files, f => Assert.True(File.Exists(f), f));
+        // The JSON round trip lost nothing the summary shows.
+        Assert.Equal(SummaryMarkdown.Render(data, ReportWriter.Figures, []),
+            File.ReadAllText(Path.Combine(output, ReportWriter.SummaryFileName)));
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_one_sentence_naming_it()
+    {
+        var missing = Path.Combine(folder, "nowhere.json");
+
+        var outcome = await ClientCli.RunAsync("report", "--from-json", missing);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains(missing, outcome.Output);
+    }
+
+    [Fact]
+    public async Task Without_a_data_source_the_error_names_the_option()
+    {
+        var outcome = await ClientCli.RunAsync("report", "--out", Path.Combine(folder, "out"));
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("--from-json", outcome.Output);
+        Assert.False(Directory.Exists(Path.Combine(folder, "out")));
+    }
+
+    [Fact]
+    public async Task Without_json_each_written_file_is_printed()
+    {
+        var input = Path.Combine(folder, "data.json");
+        File.WriteAllText(input, JsonSerializer.Serialize(SyntheticSweep.Create(), JsonOutput.Options));
+        var output = Path.Combine(folder, "out");
+
+        var outcome = await ClientCli.RunAsync("report", "--from-json", input, "--out", output);
+
+        Assert.Equal(0, outcome.ExitCode);
+        var printed = outcome.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToArray();
+        var expected = ReportWriter.Figures.Select(f => f.FileName).Append(ReportWriter.SummaryFileName)
+            .Select(name => $"wrote {Path.Combine(output, name)}");
+        Assert.Equal(expected, printed);
+    }
+
+    [Theory]
+    [InlineData("""{"corpus": "c"}""", "sweep_id")]
+    [InlineData("""{"sweep_id": "s", "corpus": "c", "runs": null}""", "runs")]
+    [InlineData("""{"sweep_id": "s", "corpus": "c", "optimal_los": 1.5}""", "optimal_los")]
+    public async Task Bad_report_data_is_refused_naming_the_field(string json, string field)
+    {
+        var input = Path.Combine(folder, "bad.json");
+        File.WriteAllText(input, json);
+
+        var outcome = await ClientCli.RunAsync("report", "--from-json", input, "--out", Path.Combine(folder, "out"));
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains(field, outcome.Output);
+        Assert.Contains(input, outcome.Output);
+        Assert.False(Directory.Exists(Path.Combine(folder, "out")));
+    }
+}
