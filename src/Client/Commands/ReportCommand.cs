@@ -1,12 +1,29 @@
+using OrleansSweep.Client.Connection;
 using OrleansSweep.Client.Report;
 using OrleansSweep.Client.Report.Data;
 using OrleansSweep.Client.Views;
 
 namespace OrleansSweep.Client.Commands;
 
-/// <summary>`report --from-json data.json --out dir`: draws a sweep report's figures and summary.md from saved report data.</summary>
+/// <summary>
+/// `report &lt;sweep&gt; --out dir`: draws a sweep's figures and summary.md from the cluster; `report --from-json data.json` from
+/// saved report data (`report &lt;sweep&gt; --save-json` writes it).
+/// </summary>
 public static class ReportCommand
 {
+    private static readonly Argument<string?> Sweep = new("sweep")
+    {
+        Description = "The sweep id (its spec's name), read from the cluster at --gateway.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private static readonly Option<string> Gateway = CommonOptions.Gateway();
+
+    private static readonly Option<bool> SaveJson = new("--save-json")
+    {
+        Description = "Also write the report data to <out>/report-data.json, to redraw later with --from-json.",
+    };
+
     private static readonly Option<string> FromJson = new("--from-json")
     {
         Description = "Report data saved as JSON (SweepReportData, snake_case), to draw without a cluster.",
@@ -24,12 +41,13 @@ public static class ReportCommand
     {
         var command = new Command("report", "Draw a sweep report: PNG figures mirroring the papers and a markdown summary table.")
         {
-            FromJson, Out, Json,
+            Sweep, Gateway, FromJson, Out, SaveJson, Json,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellation) =>
         {
-            var data = Load(parse);
-            var written = ReportWriter.Write(data, parse.GetRequiredValue(Out));
+            var data = await LoadAsync(parse, cancellation);
+            var written = ReportWriter.Write(data, parse.GetRequiredValue(Out)).ToList();
+            if (parse.GetValue(SaveJson)) written.Add(SweepReportJson.Save(data, Path.Combine(parse.GetRequiredValue(Out), "report-data.json")));
             if (parse.GetValue(Json)) JsonOutput.Write(console, new { data.SweepId, Files = written });
             else foreach (var path in written) console.MarkupLineInterpolated($"wrote [green]{path}[/]");
         });
@@ -37,8 +55,17 @@ public static class ReportCommand
     }
 
     // Each source of report data is one branch here; everything after loading is shared by all of them.
-    private static SweepReportData Load(ParseResult parse) =>
-        parse.GetValue(FromJson) is { } path
-            ? SweepReportJson.Load(path)
-            : throw new ArgumentException("report needs its data: give --from-json with a report data file.");
+    private static async Task<SweepReportData> LoadAsync(ParseResult parse, CancellationToken cancellation)
+    {
+        switch (parse.GetValue(Sweep), parse.GetValue(FromJson))
+        {
+            case ({ } sweep, null):
+                await using (var connection = await ClusterConnection.ConnectAsync(parse.GetRequiredValue(Gateway), cancellation))
+                    return await ClusterReportData.FetchAsync(connection.Client, sweep);
+            case (null, { } path):
+                return SweepReportJson.Load(path);
+            default:
+                throw new ArgumentException("report needs its data: give a sweep id, or --from-json with a report data file, not both.");
+        }
+    }
 }

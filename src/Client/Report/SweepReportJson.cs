@@ -6,7 +6,7 @@ using OrleansSweep.Client.Views;
 namespace OrleansSweep.Client.Report;
 
 /// <summary>
-/// Reads <see cref="SweepReportData"/> from JSON in the --json form (snake_case). Strict like the spec reader: a missing
+/// Writes and reads <see cref="SweepReportData"/> as JSON in the --json form (snake_case). Strict like the spec reader: a missing
 /// required field, a null where a value belongs, or an unknown field is an error naming the file and the place.
 /// </summary>
 public static class SweepReportJson
@@ -30,5 +30,12 @@ public static class SweepReportJson
         {
             throw new ArgumentException($"{path} is not a sweep report: {e.Message.TrimEnd('.')}.");
         }
+    }
+
+    /// <summary>Writes <paramref name="data"/> to <paramref name="path"/> in the form <see cref="Load"/> reads; returns the path.</summary>
+    public static string Save(SweepReportData data, string path)
+    {
+        File.WriteAllText(path, JsonSerializer.Serialize(data, Options));
+        return path;
     }
 }

@@ -1,0 +1,97 @@
+using OrleansSweep.Client.Report.Data;
+
+namespace OrleansSweep.Client.Report;
+
+/// <summary>Fills a sweep's report data from a live cluster: the coordinator's results, each run's eval series and probe series.</summary>
+public static class ClusterReportData
+{
+    /// <summary>The report data of sweep <paramref name="sweepId"/>; throws one sentence when no sweep has that id.</summary>
+    public static async Task<SweepReportData> FetchAsync(IGrainFactory grains, string sweepId)
+    {
+        var results = await grains.GetGrain<ISweepCoordinatorGrain>(sweepId).GetResultsAsync()
+                      ?? throw new ArgumentException($"no sweep has the id '{sweepId}'.");
+        var labels = Labels(results.Runs);
+        var runs = await Task.WhenAll(results.Runs.Select(r => RunAsync(grains, r, labels[r.RunId])));
+        // The figure draws one fit; with several groups (e.g. a layers axis) the one covering the most runs.
+        var law = results.ScalingLaws.OrderByDescending(l => l.RunIds.Count).FirstOrDefault();
+        return new SweepReportData
+        {
+            SweepId = results.SweepId,
+            Corpus = results.CorpusDescription,
+            OptimalLoss = results.OptimalLoss,
+            Fit = law is null ? null : new ScalingFitReportData { E = law.E, A = law.A, Alpha = law.Alpha, FittedRunIds = [.. law.FittedRunIds] },
+            Ngram = results.Ngram is { Error: null } ngram
+                ? new NgramReportData
+                {
+                    Order = ngram.Order,
+                    WErrorCurve = [.. ngram.WError],
+                    RanksAtThreshold = [.. ngram.Ranks.Select(r => new RankAtThreshold(r.Tolerance, r.Rank))],
+                    NoiseAwareRank = ngram.NoiseAwareRank,
+                }
+                : null,
+            Runs = runs,
+        };
+    }
+
+    private static async Task<RunReportData> RunAsync(IGrainFactory grains, RunResult run, string label)
+    {
+        var grain = grains.GetGrain<ITrainingRunGrain>(run.RunId);
+        var loss = await grain.GetSeriesAsync(MetricNames.EvalLoss);
+        var stderr = await grain.GetSeriesAsync(MetricNames.EvalStandardError);
+        var anisotropy = await ProbeAsync(grains, run.RunId, ProbeKinds.Anisotropy);
+        var spectrum = await ProbeAsync(grains, run.RunId, ProbeKinds.HeadSpectrum);
+        var bottleneck = await ProbeAsync(grains, run.RunId, ProbeKinds.GradientBottleneck);
+        return new RunReportData
+        {
+            RunId = run.RunId,
+            Label = label,
+            DModel = run.Model.DModel,
+            Layers = run.Model.Layers,
+            NonEmbeddingParameters = run.NonEmbeddingParameters,
+            FinalLoss = run.FinalEvalLoss,
+            BestLoss = run.BestEvalLoss,
+            Saturated = run.Saturated,
+            SaturationStep = run.Saturated ? run.BestEvalStep : null,
+            SpectrumCollapseStep = run.SpectrumCollapseStep,
+            AnisotropyStep = run.AnisotropyStep,
+            GapToFit = run.ScalingLawGap,
+            GapToOptimum = run.Gap,
+            EvalLoss = new LossSeries
+            {
+                Steps = [.. loss.Steps],
+                Values = [.. loss.Values],
+                StandardErrors = stderr.Steps.SequenceEqual(loss.Steps) ? [.. stderr.Values] : [],
+            },
+            SingularEntropy = Scalars(spectrum, ProbeKinds.SingularEntropy),
+            FinalLayerAnisotropy = Scalars(anisotropy, ProbeKinds.Final),
+            GradientKept = Scalars(bottleneck, ProbeKinds.Kept),
+            AnisotropyByLayer = Latest(anisotropy, ProbeKinds.PerLayer),
+            HeadWError = Latest(spectrum, ProbeKinds.WError),
+        };
+    }
+
+    // A run not probed for a kind has an empty series there, and its figure is skipped with a note.
+    private static Task<ProbeSeries> ProbeAsync(IGrainFactory grains, string run, string kind) =>
+        grains.GetGrain<IProbeGrain>(IProbeGrain.Key(run, kind)).GetSeriesAsync();
+
+    private static StepSeries Scalars(ProbeSeries series, string name)
+    {
+        var points = series.Points.Where(p => p.Scalars.ContainsKey(name)).ToList();
+        return new StepSeries { Steps = [.. points.Select(p => p.Step)], Values = [.. points.Select(p => p.Scalars[name])] };
+    }
+
+    private static double[] Latest(ProbeSeries series, string name) =>
+        series.Points.LastOrDefault(p => p.Vectors.ContainsKey(name)) is { } point ? [.. point.Vectors[name]] : [];
+
+    // "d=64", plus every other axis that differs between the runs, so legends tell runs apart.
+    private static Dictionary<string, string> Labels(IReadOnlyList<RunResult> runs)
+    {
+        (string Name, Func<RunResult, object?> Value)[] axes =
+        [
+            ("d", r => r.Model.DModel), ("L", r => r.Model.Layers), ("heads", r => r.Model.Heads),
+            ("T", r => r.Model.Context), ("lr", r => r.Training.LearningRate), ("seed", r => r.Training.Seed),
+        ];
+        var varying = axes.Where(a => a.Name == "d" || runs.Select(a.Value).Distinct().Count() > 1).ToList();
+        return runs.ToDictionary(r => r.RunId, r => string.Join(' ', varying.Select(a => $"{a.Name}={a.Value(r) ?? "full"}")));
+    }
+}
