@@ -12,5 +12,6 @@ public static class CommandTree
         StatusCommand.Create(console),
         ResultsCommand.Create(console),
         BenchCommand.Create(console),
+        ExperimentCommand.Create(console),
     };
 }
