@@ -16,5 +16,6 @@ public static class CommandTree
         NgramRankCommand.Create(console),
         ProbeCommand.Create(console),
         ReportCommand.Create(console),
+        ExperimentCommand.Create(console),
     };
 }

@@ -155,6 +155,60 @@ public sealed class ClientAgainstSiloTests(SiloFixture fixture) : IDisposable
         Assert.Empty(status.Stray);
     }
 
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task HeadRankExperimentOnARunByIdScoresItsLatestCheckpoint()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var spec = WriteSpec("e2e-head-rank", """
+            name: e2e-head-rank
+            corpus:
+              vocabulary: 32
+              rank: 4
+              train_tokens: 16384
+              held_out_tokens: 2048
+            model:
+              context: 16
+              d_model: 8
+              layers: 1
+              heads: 1
+            training:
+              steps: 30
+              batch_size: 8
+              learning_rate: 0.01
+              warmup_steps: 5
+              eval_tokens: 512
+            """);
+        var launch = await ClientCli.RunAsync("launch", spec, "--gateway", fixture.Silo.Gateway, "--json");
+        Assert.True(launch.ExitCode == 0, $"{launch}{Environment.NewLine}silo:{Environment.NewLine}{fixture.Silo.Output}");
+        await WaitUntilFinishedAsync("e2e-head-rank", cancellation);
+        var run = (await ClientCli.RunAsync("status", "e2e-head-rank", "--gateway", fixture.Silo.Gateway, "--json"))
+            .Json().GetProperty("runs")[0];
+        Assert.Equal("completed", run.GetProperty("state").GetString());
+
+        var outcome = await ClientCli.RunAsync(cancellation, "experiment", "head-rank", "--run", run.GetProperty("spec").GetProperty("run_id").GetString()!,
+            "--ranks", "2", "--steps", "5", "--gateway", fixture.Silo.Gateway, "--json");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        var json = outcome.Json();
+        Assert.Equal(run.GetProperty("checkpoint_path").GetString(), json.GetProperty("checkpoint").GetString());
+        // The run's last checkpoint is its final model, scored on the run's own eval tokens (the silo may sum in another thread order).
+        Assert.Equal(run.GetProperty("final_eval_loss").GetDouble(), json.GetProperty("experiment").GetProperty("reference_loss").GetDouble(), 1e-5);
+        Assert.Equal(2, json.GetProperty("experiment").GetProperty("points")[0].GetProperty("rank").GetInt32());
+    }
+
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task HeadRankExperimentOnAnUnknownRunPrintsOneSentenceAndExits2()
+    {
+        var outcome = await ClientCli.RunAsync(TestContext.Current.CancellationToken,
+            "experiment", "head-rank", "--run", "never-launched/0", "--ranks", "2", "--gateway", fixture.Silo.Gateway);
+
+        Assert.Equal(2, outcome.ExitCode);
+        var line = Assert.Single(Lines(outcome.Output));
+        Assert.StartsWith("error: ", line);
+        Assert.Contains("never-launched/0", line);
+        Assert.Empty(outcome.Stray);
+    }
+
     private async Task WaitUntilFinishedAsync(string sweep, CancellationToken cancellation)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);

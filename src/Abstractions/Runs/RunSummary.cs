@@ -19,6 +19,8 @@ public sealed record RunSummary
     [Id(10)] public double? TokensPerSecond { get; init; }
     /// <summary>Why a Failed or Diverged run stopped.</summary>
     [Id(11)] public string? Error { get; init; }
+    /// <summary>The latest checkpoint's path on the silo that trains the run; null before the first.</summary>
+    [Id(12)] public string? CheckpointPath { get; init; }
 
     /// <summary>Whether the run will do no more work.</summary>
     public bool IsFinished => State is RunState.Completed or RunState.Failed or RunState.Diverged;

@@ -24,4 +24,7 @@ public sealed record ModelSpec
 
     /// <summary>Whether the LM head reuses the token embedding.</summary>
     [Id(6)] public bool TiedHead { get; init; }
+
+    /// <summary>r of a factorised LM head W = A·B (SCIENCE.md §8); null, or r ≥ d, gives a full-rank head.</summary>
+    [Id(7)] public int? HeadRank { get; init; }
 }

@@ -19,7 +19,7 @@ public sealed record SweepSpec
     /// <summary>Training fields shared by all runs.</summary>
     [Id(3)] public TrainingSpec Training { get; init; } = new();
 
-    /// <summary>Axis name (d_model, layers, heads, mlp_ratio, context, learning_rate, seed, batch_size, steps, warmup_steps, weight_decay) → its values.</summary>
+    /// <summary>Axis name (d_model, layers, heads, mlp_ratio, context, learning_rate, seed, batch_size, steps, warmup_steps, weight_decay, head_rank) → its values.</summary>
     [Id(4)] public IReadOnlyList<GridAxis> Grid { get; init; } = [];
 
     /// <summary>Runs of this sweep training at once.</summary>

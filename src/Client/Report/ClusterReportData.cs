@@ -47,6 +47,7 @@ public static class ClusterReportData
             Label = label,
             DModel = run.Model.DModel,
             Layers = run.Model.Layers,
+            HeadRank = run.Model.HeadRank,
             NonEmbeddingParameters = run.NonEmbeddingParameters,
             FinalLoss = run.FinalEvalLoss,
             BestLoss = run.BestEvalLoss,
@@ -88,7 +89,7 @@ public static class ClusterReportData
     {
         (string Name, Func<RunResult, object?> Value)[] axes =
         [
-            ("d", r => r.Model.DModel), ("L", r => r.Model.Layers), ("heads", r => r.Model.Heads),
+            ("d", r => r.Model.DModel), ("L", r => r.Model.Layers), ("heads", r => r.Model.Heads), ("r", r => r.Model.HeadRank),
             ("T", r => r.Model.Context), ("lr", r => r.Training.LearningRate), ("seed", r => r.Training.Seed),
         ];
         var varying = axes.Where(a => a.Name == "d" || runs.Select(a.Value).Distinct().Count() > 1).ToList();

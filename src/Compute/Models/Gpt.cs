@@ -28,7 +28,12 @@ public sealed class Gpt : nn.Module<Tensor, Tensor>, IProbedModel
         drop = new SeededDropout(config.Dropout, generator);
         h = nn.ModuleList(Enumerable.Range(0, config.Layers).Select(_ => new Block(config, generator)).ToArray());
         ln_f = nn.LayerNorm(config.DModel);
-        head = config.TiedHead ? new FullRankHead(() => wte.weight!) : new FullRankHead(config.VocabularySize, config.DModel);
+        head = config switch
+        {
+            { TiedHead: true } => new FullRankHead(() => wte.weight!),
+            { FactorizedRank: { } r } => new FactorizedHead(config.VocabularySize, r, config.DModel),
+            _ => new FullRankHead(config.VocabularySize, config.DModel),
+        };
         RegisterComponents();
         Initialize(generator);
     }
@@ -66,17 +71,21 @@ public sealed class Gpt : nn.Module<Tensor, Tensor>, IProbedModel
         return states;
     }
 
-    // GPT-2's scheme (as nanoGPT): N(0, 0.02) weights, zero biases, residual projections scaled by 1/sqrt(2L).
+    // GPT-2's scheme (as nanoGPT): N(0, 0.02) weights, zero biases, residual projections scaled by 1/sqrt(2L). A factorised
+    // head keeps its own §8 init, drawn last, as the full head's is: the body then starts the same whatever the head's rank.
     private void Initialize(Generator generator)
     {
         using var noGrad = no_grad();
         var residualStd = 0.02 / Math.Sqrt(2.0 * Math.Max(1, Config.Layers));
+        var factorized = head as FactorizedHead;
         foreach (var (name, parameter) in named_parameters())
         {
+            if (factorized is not null && name.StartsWith("head.")) continue;
             if (name.EndsWith("bias")) nn.init.zeros_(parameter);
             else if (name.Contains("ln_")) nn.init.ones_(parameter);
             // Tensor.normal_, not nn.init.normal_: in TorchSharp 0.107 the latter ignores its generator argument.
             else parameter.normal_(0, name.EndsWith("c_proj.weight") ? residualStd : 0.02, generator);
         }
+        factorized?.Initialize(generator);
     }
 }

@@ -27,6 +27,12 @@ public sealed record GptConfig
     /// <summary>True: the head reuses the token embedding (GPT-2); false: a separate head (Pythia).</summary>
     public bool TiedHead { get; init; }
 
+    /// <summary>r of a factorised head W = A·B (SCIENCE §8) when 1 ≤ r &lt; d; null, or r ≥ d, gives a full-rank head.</summary>
+    public int? HeadRank { get; init; }
+
+    /// <summary>The rank of the factorised head this config builds, or null when its head is full-rank.</summary>
+    public int? FactorizedRank => HeadRank is { } r && r < DModel ? r : null;
+
     /// <summary>Throws with one sentence naming the first invalid field.</summary>
     public void Validate()
     {
@@ -38,6 +44,8 @@ public sealed record GptConfig
         Require(DModel % Heads == 0, $"heads ({Heads}) must divide d_model ({DModel})");
         Require(MlpRatio >= 1, "mlp_ratio must be at least 1");
         Require(Dropout is >= 0 and < 1, "dropout must be in [0, 1)");
+        Require(HeadRank is null or >= 1, "head_rank must be at least 1");
+        Require(!(TiedHead && HeadRank is not null), "head_rank cannot be combined with tied_head: a factorised head has its own weights");
     }
 
     /// <summary>Parameters outside the token and position embeddings and the (untied) head: N of the scaling laws.</summary>
@@ -45,8 +53,11 @@ public sealed record GptConfig
 
     /// <summary>Every trainable parameter.</summary>
     public long TotalParameters =>
-        NonEmbeddingParameters + (long)VocabularySize * DModel + (long)ContextLength * DModel
-        + (TiedHead ? 0 : (long)VocabularySize * DModel);
+        NonEmbeddingParameters + (long)VocabularySize * DModel + (long)ContextLength * DModel + HeadParameters;
+
+    /// <summary>The head's own parameters: 0 when tied, r·(V + d) when factorised, V·d otherwise.</summary>
+    public long HeadParameters =>
+        TiedHead ? 0 : FactorizedRank is { } r ? (long)r * (VocabularySize + DModel) : (long)VocabularySize * DModel;
 
     long BlockParameters
     {

@@ -16,6 +16,7 @@ public static class RunSpecMapping
         MlpRatio = run.Model.MlpRatio,
         Dropout = run.Model.Dropout,
         TiedHead = run.Model.TiedHead,
+        HeadRank = run.Model.HeadRank,
     };
 
     public static TrainerOptions ToTrainerOptions(RunSpec run) => new()

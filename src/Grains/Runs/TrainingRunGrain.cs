@@ -100,6 +100,7 @@ public sealed class TrainingRunGrain(
             if (path is not null) logger.LogWarning("Checkpoint {Checkpoint} is missing; run restarts from step 0", path);
             state.State.CheckpointPath = null;
             state.State.CheckpointStep = 0;
+            state.State.Summary = state.State.Summary! with { CheckpointPath = null };
             state.State.Series.Clear();
             return null;
         }
@@ -171,6 +172,7 @@ public sealed class TrainingRunGrain(
         {
             state.State.CheckpointPath = checkpoint.Path;
             state.State.CheckpointStep = checkpoint.Step;
+            summary = summary with { CheckpointPath = checkpoint.Path };
         }
         state.State.Summary = summary;
     }

@@ -16,7 +16,7 @@ public static partial class SweepExpander
 {
     /// <summary>The axes a grid may vary, in the spec's snake_case.</summary>
     public static readonly IReadOnlyList<string> Axes =
-        ["d_model", "layers", "heads", "mlp_ratio", "context", "learning_rate", "seed", "batch_size", "steps", "warmup_steps", "weight_decay"];
+        ["d_model", "layers", "heads", "mlp_ratio", "context", "learning_rate", "seed", "batch_size", "steps", "warmup_steps", "weight_decay", "head_rank"];
 
     /// <summary>Validates <paramref name="spec"/> and returns one run spec per grid point.</summary>
     public static IReadOnlyList<RunSpec> Expand(SweepSpec spec)
@@ -85,6 +85,7 @@ public static partial class SweepExpander
         "steps" => (m, t with { Steps = Integer(axis, value) }),
         "warmup_steps" => (m, t with { WarmupSteps = Integer(axis, value) }),
         "weight_decay" => (m, t with { WeightDecay = value }),
+        "head_rank" => (m with { HeadRank = Integer(axis, value) }, t),
         _ => throw new ArgumentException($"grid axis '{axis}' is unknown."),
     };
 

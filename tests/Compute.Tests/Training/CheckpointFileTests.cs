@@ -1,3 +1,5 @@
+using System.Text.Json;
+using OrleansSweep.Compute.Models;
 using OrleansSweep.Compute.Training;
 
 namespace OrleansSweep.Compute.Tests.Training;
@@ -21,6 +23,40 @@ public sealed class CheckpointFileTests : IDisposable
         Assert.Equal(trainer.Model.Config, header.Config);
         Assert.Equal(trainer.Evaluate().Loss, fresh.Evaluate().Loss);
         Assert.False(File.Exists(path + ".tmp"));
+    }
+
+    [Fact]
+    public void ACheckpointOfAFactorisedHeadRoundTripsItsRank()
+    {
+        var corpus = TrainingFixtures.Markov(32, 4);
+        var config = TrainingFixtures.Model(32, 8) with { HeadRank = 3 };
+        using var trainer = new Trainer(config, TrainingFixtures.Options(3), corpus, CPU);
+        TrainingFixtures.Train(trainer);
+        var path = trainer.SaveCheckpoint(directory);
+
+        var header = CheckpointFile.ReadHeader(path);
+        using var generator = new Generator(99);
+        using var fresh = new Gpt(header.Config, generator);
+        CheckpointFile.Load(path, fresh, null);
+
+        Assert.Equal(3, header.Config.HeadRank);
+        Assert.True(fresh.Head.Weight().Equals(trainer.Model.Head.Weight()));
+    }
+
+    [Fact]
+    public void AConfigWrittenBeforeHeadRankExistedReadsAsAFullRankHead()
+    {
+        // The header JSON of a checkpoint written before the field existed.
+        const string old = """
+            {"VocabularySize":64,"ContextLength":16,"DModel":8,"Layers":1,"Heads":1,"MlpRatio":4,"Dropout":0,"TiedHead":false,
+             "NonEmbeddingParameters":880,"TotalParameters":2032}
+            """;
+
+        var config = JsonSerializer.Deserialize<GptConfig>(old)!;
+
+        Assert.Null(config.HeadRank);
+        Assert.Equal(TrainingFixtures.Model(64, 8), config);
+        Assert.Equal(JsonSerializer.Deserialize<GptConfig>(JsonSerializer.Serialize(config with { HeadRank = 5 })), config with { HeadRank = 5 });
     }
 
     [Theory]

@@ -133,4 +133,29 @@ public sealed class SweepCoordinatorTests(SweepClusterFixture fixture)
         Assert.Equal(series[0].Steps, series[1].Steps);
         Assert.Equal(series[0].Values, series[1].Values);
     }
+
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task AHeadRankSweepTrainsFactorisedHeadsAndItsRunsNameTheirCheckpoints()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var spec = TinySweeps.Create("head-ranks", steps: 40, [new GridAxis("head_rank", [2, 8])]);
+        var coordinator = fixture.Client.GetGrain<ISweepCoordinatorGrain>(spec.Name);
+
+        await coordinator.LaunchAsync(spec);
+        var done = await Eventually.UntilAsync(async () => (await coordinator.GetStatusAsync())!, s => s.IsFinished, SweepPatience, cancellation);
+
+        Assert.Equal([2, 8], done.Runs.Select(r => r.Spec.Model.HeadRank!.Value));
+        foreach (var run in done.Runs)
+        {
+            var summary = (await fixture.Client.GetGrain<ITrainingRunGrain>(run.Spec.RunId).GetSummaryAsync())!;
+            Assert.Equal(RunState.Completed, summary.State);
+            Assert.True(File.Exists(summary.CheckpointPath), $"run {run.Spec.RunId} names checkpoint '{summary.CheckpointPath}'");
+            var header = Compute.Training.CheckpointFile.ReadHeader(summary.CheckpointPath!);
+            Assert.Equal(run.Spec.Model.HeadRank, header.Config.HeadRank);
+            Assert.Equal(40, header.Step);
+            // V = 32, d = 8: a rank-2 head has 2·(32 + 8) parameters where the full head has 32·8.
+            Assert.Equal(header.Config.TotalParameters, summary.Parameters);
+        }
+        Assert.Equal(32L * 8 - 2L * (32 + 8), done.Runs[1].Parameters - done.Runs[0].Parameters);
+    }
 }
