@@ -98,6 +98,46 @@ public sealed class ClientAgainstSiloTests(SiloFixture fixture) : IDisposable
     }
 
     [Fact(Timeout = TestTimeoutMs)]
+    public async Task ReportOfALiveSweepDrawsItsFiguresFromWhatTheRunsAndProbesRecorded()
+    {
+        var spec = WriteSpec("e2e-report", """
+            name: e2e-report
+            corpus: {vocabulary: 32, rank: 4, train_tokens: 16384, held_out_tokens: 2048}
+            model: {context: 16, d_model: 8, layers: 1, heads: 1}
+            training: {steps: 40, batch_size: 8, learning_rate: 0.01, warmup_steps: 5, eval_every: 20, eval_tokens: 512, checkpoint_every: 20}
+            grid: {d_model: [4, 8, 16]}
+            probes: {every: 20, positions: 64}
+            max_concurrent: 3
+            """);
+        Assert.Equal(0, (await ClientCli.RunAsync("launch", spec, "--gateway", fixture.Silo.Gateway, "--json")).ExitCode);
+        var results = (await ClientCli.RunAsync("results", "e2e-report", "--wait", "--gateway", fixture.Silo.Gateway, "--json")
+            .WaitAsync(SweepPatience, TestContext.Current.CancellationToken)).Json();
+        var output = Path.Combine(specs.Path, "report");
+
+        var report = await ClientCli.RunAsync("report", "e2e-report", "--out", output, "--save-json", "--gateway", fixture.Silo.Gateway, "--json")
+            .WaitAsync(SweepPatience, TestContext.Current.CancellationToken);
+
+        Assert.True(report.ExitCode == 0, report.ToString());
+        var files = report.Json().GetProperty("files").EnumerateArray().Select(f => Path.GetFileName(f.GetString())).ToList();
+        foreach (var figure in new[] { "eval_loss.png", "singular_entropy.png", "final_anisotropy.png", "anisotropy_by_layer.png", "w_error.png", "scaling_law.png", "summary.md" })
+            Assert.Contains(figure, files);
+        // The saved data is what the cluster recorded: each run's final loss, its eval steps, its probe steps and the fit.
+        var data = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report-data.json"))).RootElement;
+        var runs = results.GetProperty("runs").EnumerateArray().ToList();
+        var drawn = data.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(runs.Select(r => r.GetProperty("run_id").GetString()), drawn.Select(r => r.GetProperty("run_id").GetString()));
+        Assert.Equal(runs.Select(r => r.GetProperty("final_eval_loss").GetDouble()), drawn.Select(r => r.GetProperty("final_loss").GetDouble()));
+        Assert.All(drawn, r =>
+        {
+            Assert.Equal([0, 1, 2, 4, 8, 16, 20, 40], r.GetProperty("eval_loss").GetProperty("steps").EnumerateArray().Select(s => s.GetInt32()));
+            Assert.Equal([1, 2, 4, 8, 16, 20, 40], r.GetProperty("singular_entropy").GetProperty("steps").EnumerateArray().Select(s => s.GetInt32()));
+            Assert.Equal(2, r.GetProperty("anisotropy_by_layer").GetArrayLength()); // embedding output and the one block
+        });
+        Assert.Equal(results.GetProperty("scaling_laws")[0].GetProperty("e").GetDouble(), data.GetProperty("fit").GetProperty("e").GetDouble());
+        Assert.Equal(results.GetProperty("ngram").GetProperty("noise_aware_rank").GetInt32(), data.GetProperty("ngram").GetProperty("noise_aware_rank").GetInt32());
+    }
+
+    [Fact(Timeout = TestTimeoutMs)]
     public async Task ProbeWithRunButNoAllCheckpointsOrWithBothSourcesSaysWhatToGive()
     {
         var cancellation = TestContext.Current.CancellationToken;

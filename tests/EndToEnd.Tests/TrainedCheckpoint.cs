@@ -36,7 +36,7 @@ public sealed class TrainedCheckpoint : IDisposable
               eval_tokens: 512
             """);
         var run = SweepExpander.Expand(SweepSpecYaml.Load(SpecPath)).Single();
-        var corpus = new CorpusCatalog().Get(run.Corpus);
+        var corpus = new CorpusCatalog(directory.Path).Get(run.Corpus);
         using var trainer = new Trainer(RunSpecMapping.ToGptConfig(run, corpus.VocabularySize), RunSpecMapping.ToTrainerOptions(run), corpus, CPU);
         trainer.Run(new TrainingCallbacks(), null, CancellationToken.None);
         FinalEvalLoss = trainer.Evaluate().Loss;

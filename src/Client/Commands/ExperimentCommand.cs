@@ -2,6 +2,7 @@ using System.Globalization;
 using OrleansSweep.Client.Connection;
 using OrleansSweep.Client.Specs;
 using OrleansSweep.Client.Views;
+using OrleansSweep.Compute.Corpora;
 using OrleansSweep.Compute.Devices;
 using OrleansSweep.Compute.Experiments;
 using OrleansSweep.Compute.Training;
@@ -37,14 +38,19 @@ public static class ExperimentCommand
         DefaultValueFactory = _ => "auto",
     }.AcceptOnlyFromAmong("auto", "cpu", "cuda");
     private static readonly Option<string> Gateway = CommonOptions.Gateway();
-    private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON document (snake_case) instead of a table." };
+    private static readonly Option<string> Data = new("--data")
+    {
+        Description = "Data directory where `data fetch` stored named corpora (a spec's corpus.name).",
+        DefaultValueFactory = _ => "./.sweep",
+    };
+    private static readonly Option<bool> Json = CommonOptions.Json();
 
     /// <summary>The <c>experiment</c> command with its <c>head-rank</c> subcommand, writing to <paramref name="console"/>.</summary>
     public static Command Create(IAnsiConsole console)
     {
         var headRank = new Command("head-rank", "Freeze a trained model's body, retrain only a rank-r head for each r, and report held-out loss against r and the original head's W-error.")
         {
-            Run, Checkpoint, Spec, Ranks, Steps, DeviceName, Gateway, Json,
+            Run, Checkpoint, Spec, Ranks, Steps, DeviceName, Gateway, Data, Json,
         };
         headRank.SetAction(async (parse, cancellation) =>
         {
@@ -69,9 +75,9 @@ public static class ExperimentCommand
                 try
                 {
                     var report = json
-                        ? Measure(checkpoint, corpusSpec, options, device, _ => { }, cancellation)
+                        ? Measure(checkpoint, new CorpusCatalog(parse.GetRequiredValue(Data)).Get(corpusSpec), options, device, _ => { }, cancellation)
                         : console.Status().Start("building the corpus", context =>
-                            Measure(checkpoint, corpusSpec, options, device, text => context.Status(text), cancellation));
+                            Measure(checkpoint, new CorpusCatalog(parse.GetRequiredValue(Data)).Get(corpusSpec), options, device, text => context.Status(text), cancellation));
                     if (json) JsonOutput.Write(console, report);
                     else HeadRankTable.Render(console, report);
                     return 0;
@@ -86,9 +92,8 @@ public static class ExperimentCommand
     }
 
     private static HeadRankReport Measure(
-        string checkpoint, CorpusSpec corpusSpec, HeadRankOptions options, TorchSharp.torch.Device device, Action<string> status, CancellationToken cancellation)
+        string checkpoint, TokenCorpus corpus, HeadRankOptions options, TorchSharp.torch.Device device, Action<string> status, CancellationToken cancellation)
     {
-        var corpus = new CorpusCatalog().Get(corpusSpec);
         status($"training a rank-{options.Ranks[0]} head");
         var left = new Queue<int>(options.Ranks.Skip(1));
         var result = HeadRankExperiment.Run(checkpoint, corpus, options, device,
