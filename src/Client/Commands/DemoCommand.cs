@@ -1,9 +1,10 @@
 using OrleansSweep.Client.Demo;
+using OrleansSweep.Client.Report;
 using OrleansSweep.Client.Views;
 
 namespace OrleansSweep.Client.Commands;
 
-/// <summary>`demo`: a real sweep on the embedded default, in this process, ending with the results table.</summary>
+/// <summary>`demo`: a real sweep on the embedded default, in this process, ending with the results table and a report.</summary>
 public static class DemoCommand
 {
     private static readonly Option<bool> Quick = new("--quick") { Description = "A smaller sweep that finishes in under a minute." };
@@ -39,6 +40,9 @@ public static class DemoCommand
             var results = (await coordinator.GetResultsAsync())!;
             if (json) JsonOutput.Write(console, results);
             else ResultsTable.Render(console, results);
+            var report = Path.Combine(parse.GetRequiredValue(Data), "reports", spec.Name);
+            var written = ReportWriter.Write(await ClusterReportData.FetchAsync(silo.Grains, spec.Name), report);
+            if (!json) console.MarkupLine($"Report: {written.Count - 1} figures and {Markup.Escape(Path.GetFullPath(written[^1]))}");
         });
         return command;
     }
