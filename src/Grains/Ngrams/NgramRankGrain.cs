@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OrleansSweep.Grains.Corpora;
+using OrleansSweep.Grains.Hosting;
 
 namespace OrleansSweep.Grains.Ngrams;
 
@@ -63,7 +64,7 @@ public sealed class NgramRankGrain(
         try
         {
             source = corpora.Describe(request.Corpus).Description;
-            estimate = await Task.Run(
+            estimate = await DedicatedThread.Run(
                 () => NgramRankComputation.Run(corpora.Get(request.Corpus).Train, source, request.Order, request.MinCount, cancellation: cancellation),
                 cancellation);
         }

@@ -69,7 +69,7 @@ public sealed class ProbeGrain(
             try
             {
                 var kind = Kind;
-                var point = await Task.Run(() => ProbeMeasurement.Measure(kind, request, corpora.Get(request.Run.Corpus), device), stop.Token);
+                var point = await DedicatedThread.Run(() => ProbeMeasurement.Measure(kind, request, corpora.Get(request.Run.Corpus), device), stop.Token);
                 state.State.Points[request.Step] = point;
                 state.State.Errors.Remove(request.Step);
             }

@@ -87,7 +87,7 @@ public sealed class TrainingRunGrain(
         var channel = Channel.CreateUnbounded<TrainingEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var device = ComputeDevice.Select(compute.Value.Device);
         var directory = Path.Combine(compute.Value.CheckpointDirectory, spec.RunId);
-        var work = Task.Run(() => RunTraining.Run(spec, () => corpora.Get(spec.Corpus), device, directory, resumeFrom, channel.Writer, logger, token));
+        var work = DedicatedThread.Run(() => RunTraining.Run(spec, () => corpora.Get(spec.Corpus), device, directory, resumeFrom, channel.Writer, logger, token));
         loop = PumpAsync(channel.Reader, work);
     }
 
