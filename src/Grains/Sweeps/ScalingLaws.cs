@@ -6,6 +6,8 @@ namespace OrleansSweep.Grains.Sweeps;
 /// <summary>
 /// SCIENCE.md §7 across a sweep: runs that differ only in size (d_model, layers, heads, mlp_ratio) form a group; each group
 /// with finished runs at three or more sizes gets one fit, on the larger half of its sizes or on the d_model values named.
+/// A fit whose loss does not fall with size (α ≤ 0: larger runs not converged, or diverging) is no scaling law; it is left
+/// out, so no run gets a gap to it.
 /// </summary>
 public static class ScalingLaws
 {
@@ -20,6 +22,7 @@ public static class ScalingLaws
                 : LargerHalf(finished);
             if (fitted.Select(r => r.NonEmbeddingParameters).Distinct().Count() < 3) continue;
             var fit = ScalingLawFit.Fit(fitted.Select(r => ((double)r.NonEmbeddingParameters, r.FinalEvalLoss!.Value)).ToList());
+            if (fit.Alpha <= 0) continue;
             laws.Add(new ScalingLawResult
             {
                 E = fit.E,

@@ -70,6 +70,18 @@ public sealed class SweepAggregationTests
     }
 
     [Fact]
+    public void LossesThatRiseWithSizeGiveNoFitAndNoGaps()
+    {
+        // The larger runs ended worse than the smaller ones (e.g. not converged): a "law" with α ≤ 0 explains nothing.
+        var runs = new[] { 8, 16, 32, 64 }.Select(d => Observe($"d{d}", d, seed: 1, 2.0 + d / 100.0)).ToList();
+
+        var results = SweepAggregation.Results(Status([.. runs]), runs);
+
+        Assert.Empty(results.ScalingLaws);
+        Assert.All(results.Runs, r => Assert.Null(r.ScalingLawGap));
+    }
+
+    [Fact]
     public void PendingProbesKeepTheResultsUnfinished()
     {
         var run = Observe("pending", 8, seed: 1, 2.0) with
