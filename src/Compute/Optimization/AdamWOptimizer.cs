@@ -56,6 +56,7 @@ public sealed class AdamWOptimizer : IDisposable
         using var gradientWeight = (1 - beta1).ToScalar();
         using var squareWeight = (1 - beta2).ToScalar();
         using var epsilonScalar = epsilon.ToScalar();
+        using var one = 1.ToScalar(); // add_(scalar) alone would pass alpha = 1 as a Scalar nothing holds
         var i = 0;
         foreach (var group in groups)
         {
@@ -72,7 +73,7 @@ public sealed class AdamWOptimizer : IDisposable
                 expAvg[index].mul_(beta1Scalar).add_(gradient, gradientWeight);
                 expAvgSq[index].mul_(beta2Scalar).addcmul_(gradient, gradient, squareWeight);
                 using var root = Math.Sqrt(biasCorrection2).ToScalar();
-                var denominator = expAvgSq[index].sqrt().div_(root).add_(epsilonScalar);
+                var denominator = expAvgSq[index].sqrt().div_(root).add_(epsilonScalar, one);
                 using var stepSize = (-learningRate / biasCorrection1).ToScalar();
                 parameter.addcdiv_(expAvg[index], denominator, stepSize);
             }

@@ -68,7 +68,7 @@ public sealed class ConcurrentCollectionStressTests(ITestOutputHelper output)
                 catch (Exception error)
                 {
                     Interlocked.Increment(ref failures);
-                    errors.AddOrUpdate(error.Message.Split('\n')[0], 1, (_, n) => n + 1);
+                    errors.AddOrUpdate($"{error.Message.Split('\n')[0]} at {Origin(error)}", 1, (_, n) => n + 1);
                 }
             }
         })).ToArray();
@@ -81,4 +81,8 @@ public sealed class ConcurrentCollectionStressTests(ITestOutputHelper output)
         foreach (var (message, count) in errors) output.WriteLine($"  {count} × {message}");
         return (steps, failures);
     }
+
+    // The first TorchSharp frame above the error check: which call's Scalar was freed.
+    private static string Origin(Exception error) =>
+        error.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("TorchSharp.") && !l.Contains("CheckForErrors")) ?? "?";
 }
