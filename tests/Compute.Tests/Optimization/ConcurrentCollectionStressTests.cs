@@ -68,7 +68,7 @@ public sealed class ConcurrentCollectionStressTests(ITestOutputHelper output)
                 catch (Exception error)
                 {
                     Interlocked.Increment(ref failures);
-                    errors.AddOrUpdate($"{error.Message.Split('\n')[0]} at {Origin(error)}", 1, (_, n) => n + 1);
+                    errors.AddOrUpdate($"{error.Message.Split('\n')[0]} {Origin(error)}", 1, (_, n) => n + 1);
                 }
             }
         })).ToArray();
