@@ -1,5 +1,6 @@
 using OrleansSweep.Compute.Corpora;
 using OrleansSweep.Compute.Models;
+using OrleansSweep.Compute.Optimization;
 using OrleansSweep.Compute.Probes;
 using OrleansSweep.Compute.Training;
 using TorchSharp.Modules;
@@ -121,22 +122,20 @@ public static class HeadRankExperiment
         Gpt body, LmHead head, BatchSampler sampler, Tensor? cache, TrainerOptions training, Device device, CancellationToken cancellation)
     {
         var parameters = head.parameters().ToArray();
-        using var optimizer = optim.AdamW(
-            [new AdamW.ParamGroup(parameters, training.LearningRate, training.Beta1, training.Beta2, 1e-8, training.WeightDecay)]);
+        using var optimizer = new AdamWOptimizer([new AdamWGroup(parameters, training.WeightDecay)], training.Beta1, training.Beta2);
         head.train();
         for (var step = 0; step < training.Steps; step++)
         {
             cancellation.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = LearningRateSchedule.At(step, training);
             var (inputs, targets) = sampler.Batch(step, device);
             var hidden = cache is null ? BodyHidden(body, inputs) : cache[step]; // (B, T, d)
             var logits = head.call(hidden); // (B, T, V)
             var loss = nn.functional.cross_entropy(logits.view(-1, logits.shape[2]), targets.view(-1));
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             loss.backward();
-            nn.utils.clip_grad_norm_(parameters, training.GradientClip > 0 ? training.GradientClip : double.PositiveInfinity);
-            optimizer.step();
+            GradientClipping.ClipGlobalNorm(parameters, training.GradientClip > 0 ? training.GradientClip : double.PositiveInfinity);
+            optimizer.Step(LearningRateSchedule.At(step, training));
             var value = loss.item<float>();
             if (!float.IsFinite(value)) throw new TrainingDivergedException(step + 1, value);
         }

@@ -1,3 +1,5 @@
+using OrleansSweep.Compute.Arithmetic;
+
 namespace OrleansSweep.Compute.External;
 
 /// <summary>
@@ -42,13 +44,14 @@ public sealed class Gpt2Block : IDisposable
         // Default scale 1/sqrt(hs) and a causal mask: GPT-2's attention with scale_attn_weights.
         var y = nn.functional.scaled_dot_product_attention(q, k, v, is_casual: true);
         y = y.transpose(1, 2).contiguous().view(b, t, c); // (B, T, C)
-        x = x + Conv1D(y, attnProjWeight, attnProjBias);
+        x = x.Plus(Conv1D(y, attnProjWeight, attnProjBias));
         var hidden = GeluNew(Conv1D(LayerNorm(x, ln2Weight, ln2Bias, config.LayerNormEpsilon), fcWeight, fcBias)); // (B, T, inner)
-        return x + Conv1D(hidden, mlpProjWeight, mlpProjBias);
+        return x.Plus(Conv1D(hidden, mlpProjWeight, mlpProjBias));
     }
 
     /// <summary>Hugging Face's gelu_new: the tanh approximation 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))).</summary>
-    public static Tensor GeluNew(Tensor x) => 0.5 * x * (1.0 + tanh(Math.Sqrt(2.0 / Math.PI) * (x + 0.044715 * x.pow(3))));
+    public static Tensor GeluNew(Tensor x) =>
+        x.Times(0.5).mul(tanh(x.Plus(x.Power(3).Times(0.044715)).Times(Math.Sqrt(2.0 / Math.PI))).Plus(1.0));
 
     /// <summary>LayerNorm over the last dimension with ε = <paramref name="epsilon"/>.</summary>
     public static Tensor LayerNorm(Tensor x, Tensor weight, Tensor bias, double epsilon) =>
@@ -60,5 +63,5 @@ public sealed class Gpt2Block : IDisposable
             t.Dispose();
     }
 
-    private static Tensor Conv1D(Tensor x, Tensor weight, Tensor bias) => x.matmul(weight) + bias;
+    private static Tensor Conv1D(Tensor x, Tensor weight, Tensor bias) => x.matmul(weight).Plus(bias);
 }

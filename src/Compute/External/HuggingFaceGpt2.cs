@@ -1,3 +1,4 @@
+using OrleansSweep.Compute.Arithmetic;
 using OrleansSweep.Compute.Probes;
 
 namespace OrleansSweep.Compute.External;
@@ -62,9 +63,9 @@ public sealed class HuggingFaceGpt2 : IProbedModel, IDisposable
     {
         var t = tokens.shape[1];
         if (t > ContextLength) throw new ArgumentException($"the input has {t} positions, more than the model's context length {ContextLength}.");
-        var positions = arange(t, dtype: ScalarType.Int64, device: tokens.device); // (T)
+        var positions = HeldScalars.Positions(t, tokens.device); // (T)
         var embedded = wte.index_select(0, tokens.flatten()).view(tokens.shape[0], t, Config.DModel); // (B, T, d)
-        var states = new List<Tensor>(blocks.Length + 2) { embedded + wpe.index_select(0, positions) }; // (B, T, d)
+        var states = new List<Tensor>(blocks.Length + 2) { embedded.Plus(wpe.index_select(0, positions)) }; // (B, T, d)
         foreach (var block in blocks) states.Add(block.Forward(states[^1]));
         states.Add(Gpt2Block.LayerNorm(states[^1], lnFWeight, lnFBias, Config.LayerNormEpsilon));
         return states;

@@ -1,3 +1,4 @@
+using OrleansSweep.Compute.Arithmetic;
 using TorchSharp.Modules;
 
 namespace OrleansSweep.Compute.Models;
@@ -21,7 +22,7 @@ public sealed class Block : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x)
     {
-        x = x + attn.call(ln_1.call(x));
-        return x + mlp.call(ln_2.call(x));
+        x = x.Plus(attn.call(ln_1.call(x)));
+        return x.Plus(mlp.call(ln_2.call(x)));
     }
 }

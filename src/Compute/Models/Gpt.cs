@@ -1,3 +1,4 @@
+using OrleansSweep.Compute.Arithmetic;
 using OrleansSweep.Compute.Probes;
 using TorchSharp.Modules;
 
@@ -64,8 +65,8 @@ public sealed class Gpt : nn.Module<Tensor, Tensor>, IProbedModel
     public IReadOnlyList<Tensor> HiddenStates(Tensor tokens)
     {
         var t = tokens.shape[1];
-        var positions = arange(t, dtype: ScalarType.Int64, device: tokens.device); // (T)
-        var states = new List<Tensor>(h.Count + 2) { drop.call(wte.call(tokens) + wpe.call(positions)) }; // (B, T, d)
+        var positions = HeldScalars.Positions(t, tokens.device); // (T)
+        var states = new List<Tensor>(h.Count + 2) { drop.call(wte.call(tokens).Plus(wpe.call(positions))) }; // (B, T, d)
         foreach (var block in h) states.Add(block.call(states[^1]));
         states.Add(ln_f.call(states[^1]));
         return states;

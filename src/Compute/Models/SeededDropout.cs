@@ -1,3 +1,5 @@
+using OrleansSweep.Compute.Arithmetic;
+
 namespace OrleansSweep.Compute.Models;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed class SeededDropout(double probability, Generator generator) : nn.
     public override Tensor forward(Tensor x)
     {
         if (!training || probability == 0) return x;
-        var keep = rand(x.shape, generator: generator, device: generator.device) >= probability;
-        return x * keep.to(x.device) / (1 - probability);
+        var keep = rand(x.shape, generator: generator, device: generator.device).AtLeastAsLargeAs(probability);
+        return x.mul(keep.to(x.device)).DividedBy(1 - probability);
     }
 }

@@ -1,3 +1,5 @@
+using OrleansSweep.Compute.Arithmetic;
+
 namespace OrleansSweep.Compute.Ngrams;
 
 /// <summary>
@@ -39,7 +41,7 @@ public static class BlockKrylov
 
             var basis = linalg.qr(cat(blocks, 1)).Q; // (V_eff, depth·width), orthonormal
             var projected = basis.t().matmul(GramTimes(matrix, basis, cancellation)); // Qᵀ WᵀW Q
-            eigenvalues = linalg.eigvalsh((projected + projected.t()) / 2).data<double>().ToArray();
+            eigenvalues = linalg.eigvalsh(projected.Plus(projected.t()).DividedBy(2)).data<double>().ToArray();
         }
 
         return GramMatrix.SingularFromEigenvalues(eigenvalues).Take(count).ToArray();

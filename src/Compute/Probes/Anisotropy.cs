@@ -1,3 +1,5 @@
+using OrleansSweep.Compute.Arithmetic;
+
 namespace OrleansSweep.Compute.Probes;
 
 /// <summary>Mean pairwise cosine similarity of a sample of hidden vectors (SCIENCE §1).</summary>
@@ -21,7 +23,7 @@ public static class Anisotropy
     public static Tensor UnitSum(Tensor hidden)
     {
         var h = hidden.to(float64);
-        var unit = h / linalg.vector_norm(h, dims: [1], keepdim: true).clamp_min(1e-300); // (M, d)
+        var unit = h.div(h.norm(1, keepdim: true).AtLeast(1e-300)); // (M, d)
         return unit.sum(dim: 0);
     }
 
@@ -29,7 +31,7 @@ public static class Anisotropy
     public static double FromUnitSum(Tensor unitSum, long m)
     {
         if (m < 2) throw new ArgumentException("anisotropy needs at least 2 vectors.");
-        var squared = unitSum.square().sum().item<double>(); // ‖Σ ĥ_i‖²
+        var squared = unitSum.Squared().sum().item<double>(); // ‖Σ ĥ_i‖²
         return (squared - m) / ((double)m * m - m);
     }
 }

@@ -1,3 +1,5 @@
+using OrleansSweep.Compute.Arithmetic;
+
 namespace OrleansSweep.Compute.Probes;
 
 /// <summary>Anisotropy of every layer's hidden states at a fixed set of positions.</summary>
@@ -16,7 +18,7 @@ public sealed class AnisotropyProbe(IProbePositions positions)
             positions.Visit(device, (inputs, rows, _) =>
             {
                 var states = model.HiddenStates(inputs);
-                for (var l = 0; l < states.Count; l++) sums[l].add_(Anisotropy.UnitSum(states[l].flatten(0, 1).index_select(0, rows))); // (N, d) → (d)
+                for (var l = 0; l < states.Count; l++) sums[l].PlusInPlace(Anisotropy.UnitSum(states[l].flatten(0, 1).index_select(0, rows))); // (N, d) → (d)
             });
             values = sums.Select(sum => Anisotropy.FromUnitSum(sum, positions.Count)).ToArray();
         }

@@ -1,3 +1,5 @@
+using OrleansSweep.Compute.Arithmetic;
+
 namespace OrleansSweep.Compute.Probes;
 
 /// <summary>
@@ -18,7 +20,7 @@ public static class GradientBottleneck
     {
         // One (N, V) tensor, not four (float64 copy, softmax, one-hot, difference): at GPT-2's V a batch's gradients are large.
         var gradients = logits.detach().softmax(1, float64);
-        var minusOne = full(logits.shape[0], 1, -1.0, float64, logits.device);
+        var minusOne = ones(logits.shape[0], 1, float64, logits.device).neg_();
         return gradients.scatter_add_(1, targets.to(int64).unsqueeze(1), minusOne);
     }
 
@@ -32,7 +34,7 @@ public static class GradientBottleneck
         // numpy's matrix_rank rule, with the precision W was stored in: below it a σ is rounding noise.
         var epsilon = weight.dtype switch { ScalarType.Float64 => 2.2e-16, ScalarType.Float32 => 1.2e-7, _ => 7.8e-3 };
         var tolerance = s.max().item<double>() * Math.Max(weight.shape[0], weight.shape[1]) * epsilon;
-        var rank = (int)(s > tolerance).sum().item<long>();
+        var rank = (int)s.GreaterThan(tolerance).sum().item<long>();
         return u[.., ..rank];
     }
 
@@ -41,12 +43,12 @@ public static class GradientBottleneck
     {
         using var scope = NewDisposeScope();
         var g = gradients.to(float64);
-        var norm = linalg.vector_norm(g, dims: [1]).clamp_min(1e-300); // (N)
+        var norm = g.norm(1).AtLeast(1e-300); // (N)
         var coordinates = g.matmul(basis); // (N, r): ‖QQᵀg‖ = ‖Qᵀg‖ since Q is orthonormal
-        var kept = linalg.vector_norm(coordinates, dims: [1]) / norm;
+        var kept = coordinates.norm(1).div(norm);
         // The residual is measured, not derived from kept, so the identity suppressed² + kept² = 1 stays a check.
-        var suppressed = linalg.vector_norm(coordinates.matmul(basis.t()).sub_(g), dims: [1]) / norm; // ‖QQᵀg − g‖, in place
+        var suppressed = coordinates.matmul(basis.t()).sub_(g).norm(1).div(norm); // ‖QQᵀg − g‖, in place
         return new GradientBottleneckResult(kept.mean().item<double>(), suppressed.mean().item<double>(),
-            kept.square().mean().item<double>(), (int)g.shape[0]);
+            kept.Squared().mean().item<double>(), (int)g.shape[0]);
     }
 }

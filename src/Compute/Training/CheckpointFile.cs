@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using OrleansSweep.Compute.Models;
-using TorchSharp.Modules;
+using OrleansSweep.Compute.Optimization;
 
 namespace OrleansSweep.Compute.Training;
 
@@ -11,10 +11,12 @@ namespace OrleansSweep.Compute.Training;
 /// </summary>
 public static class CheckpointFile
 {
-    private static readonly byte[] Magic = "OSWEEPC1"u8.ToArray();
+    // Format 2 holds AdamWOptimizer's own state; format 1 held TorchSharp's optimizer state, which nothing reads any more.
+    private static readonly byte[] Magic = "OSWEEPC2"u8.ToArray();
+    private static readonly byte[] FormatOneMagic = "OSWEEPC1"u8.ToArray();
 
     /// <summary>Writes atomically to <paramref name="path"/>.</summary>
-    public static void Write(string path, CheckpointHeader header, nn.Module model, OptimizerHelper optimizer)
+    public static void Write(string path, CheckpointHeader header, nn.Module model, AdamWOptimizer optimizer)
     {
         using var body = new MemoryStream();
         using (var writer = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -58,14 +60,14 @@ public static class CheckpointFile
     public static CheckpointHeader ReadHeader(string path) => Read(path).Header;
 
     /// <summary>Verifies the file and loads its states into <paramref name="model"/> and <paramref name="optimizer"/>.</summary>
-    public static CheckpointHeader Load(string path, nn.Module model, OptimizerHelper? optimizer)
+    public static CheckpointHeader Load(string path, nn.Module model, AdamWOptimizer? optimizer)
     {
         var (header, modelBytes, optimizerBytes) = Read(path);
         using (var stream = new MemoryStream(modelBytes)) model.load(stream);
         if (optimizer is not null)
         {
             using var reader = new BinaryReader(new MemoryStream(optimizerBytes));
-            optimizer.load_state_dict(reader);
+            optimizer.Load(reader);
         }
         return header;
     }
@@ -85,6 +87,8 @@ public static class CheckpointFile
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"checkpoint {path} does not exist.", path);
         var bytes = File.ReadAllBytes(path);
+        if (bytes.AsSpan().StartsWith(FormatOneMagic))
+            throw new CorruptCheckpointException(path, "it was written in checkpoint format 1, whose optimizer state this version no longer reads; retrain the run");
         if (bytes.Length < Magic.Length + 32 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
             throw new CorruptCheckpointException(path, "it is not an OrleansSweep checkpoint or is truncated");
         var bodyLength = bytes.Length - 32;
@@ -103,10 +107,10 @@ public static class CheckpointFile
         return stream.ToArray();
     }
 
-    private static byte[] OptimizerBytes(OptimizerHelper optimizer)
+    private static byte[] OptimizerBytes(AdamWOptimizer optimizer)
     {
         using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) optimizer.save_state_dict(writer);
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) optimizer.Save(writer);
         return stream.ToArray();
     }
 

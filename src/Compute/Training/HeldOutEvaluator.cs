@@ -1,3 +1,4 @@
+using OrleansSweep.Compute.Arithmetic;
 using OrleansSweep.Compute.Models;
 
 namespace OrleansSweep.Compute.Training;
@@ -58,7 +59,7 @@ public sealed class HeldOutEvaluator
                 var losses = nn.functional.cross_entropy(logits.view(-1, logits.shape[2]), y.view(-1), reduction: nn.Reduction.None)
                     .to(float64);
                 sum += losses.sum().item<double>();
-                sumOfSquares += losses.square().sum().item<double>();
+                sumOfSquares += losses.Squared().sum().item<double>();
             }
         }
         var n = Tokens;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OrleansSweep.Compute.Corpora;
 using OrleansSweep.Compute.Models;
+using OrleansSweep.Compute.Optimization;
 using TorchSharp.Modules;
 
 namespace OrleansSweep.Compute.Training;
@@ -14,7 +15,7 @@ public sealed class Trainer : IDisposable
     private readonly TrainerOptions options;
     private readonly Device device;
     private readonly Generator generator;
-    private readonly AdamW optimizer;
+    private readonly AdamWOptimizer optimizer;
     private readonly BatchSampler sampler;
     private readonly HeldOutEvaluator evaluator;
     private readonly Parameter[] parameters;
@@ -34,11 +35,11 @@ public sealed class Trainer : IDisposable
         Model = new Gpt(config, generator);
         Model.to(device);
         parameters = Model.parameters().ToArray();
-        optimizer = optim.AdamW(
+        optimizer = new AdamWOptimizer(
         [
-            new AdamW.ParamGroup(parameters.Where(p => p.dim() >= 2), options.LearningRate, options.Beta1, options.Beta2, 1e-8, options.WeightDecay),
-            new AdamW.ParamGroup(parameters.Where(p => p.dim() < 2), options.LearningRate, options.Beta1, options.Beta2, 1e-8, 0),
-        ]);
+            new AdamWGroup(parameters.Where(p => p.dim() >= 2).ToArray(), options.WeightDecay),
+            new AdamWGroup(parameters.Where(p => p.dim() < 2).ToArray(), 0),
+        ], options.Beta1, options.Beta2);
         sampler = new BatchSampler(corpus.Train, config.ContextLength, options.BatchSize, options.Seed, corpus.SequenceLength);
         evaluator = new HeldOutEvaluator(corpus.HeldOut, config.ContextLength, options.EvalTokens);
     }
@@ -113,16 +114,13 @@ public sealed class Trainer : IDisposable
     private (double Loss, double GradientNorm) Update(double learningRate)
     {
         using var scope = NewDisposeScope();
-        foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
         var (inputs, targets) = sampler.Batch(Step, device);
         var logits = Model.call(inputs); // (B, T, V)
         var loss = nn.functional.cross_entropy(logits.view(-1, logits.shape[2]), targets.view(-1));
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         loss.backward();
-        var gradientNorm = options.GradientClip > 0
-            ? nn.utils.clip_grad_norm_(parameters, options.GradientClip)
-            : nn.utils.clip_grad_norm_(parameters, double.PositiveInfinity);
-        optimizer.step();
+        var gradientNorm = GradientClipping.ClipGlobalNorm(parameters, options.GradientClip > 0 ? options.GradientClip : double.PositiveInfinity);
+        optimizer.Step(learningRate);
         return (loss.item<float>(), gradientNorm);
     }
 

@@ -76,5 +76,21 @@ public sealed class CheckpointFileTests : IDisposable
         Assert.Contains(path, error.Message);
     }
 
+    [Fact]
+    public void ACheckpointOfFormatOneIsRefusedInOneSentence()
+    {
+        var corpus = TrainingFixtures.Markov(32, 4);
+        using var trainer = new Trainer(TrainingFixtures.Model(32, 8), TrainingFixtures.Options(2), corpus, CPU);
+        var path = trainer.SaveCheckpoint(directory);
+        // Format 1 differed in its magic's last byte and its optimizer section; the magic alone must decide.
+        var bytes = File.ReadAllBytes(path);
+        bytes[7] = (byte)'1';
+        File.WriteAllBytes(path, bytes);
+
+        var error = Assert.Throws<CorruptCheckpointException>(() => CheckpointFile.ReadHeader(path));
+        Assert.Contains(path, error.Message);
+        Assert.Contains("format 1", error.Message);
+    }
+
     public void Dispose() => Directory.Delete(directory, recursive: true);
 }
