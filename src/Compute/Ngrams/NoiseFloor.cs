@@ -12,9 +12,10 @@ namespace OrleansSweep.Compute.Ngrams;
 /// <para>
 /// E's variance differs by orders of magnitude between a context seen 3 times and one seen 10⁵ times, and the rare rows' noise
 /// would hide every weak signal direction. Both W and D are therefore whitened as in correspondence analysis,
-/// S = diag(√n_c)·W·diag(1/√q_w) with q_w the next-token marginal: a positive diagonal scaling, so rank(S) = rank(W), under
-/// which every entry's noise variance is p_cw(1 − p_cw)/q_w, of order 1 in every row and column (a Marchenko–Pastur bulk).
-/// Then ‖D̃‖₂ estimates ‖Ẽ‖₂, and by Weyl σ_{R+1}(S) ≤ σ_{R+1}(signal) + ‖Ẽ‖₂ = ‖Ẽ‖₂: the σ of S above the noise's norm are
+/// S = diag(√n_c)·W·diag(1/√q_w) with q_w the next-token marginal, but with n_c and the next-token counts floored at their means:
+/// a positive diagonal scaling, so rank(S) = rank(W), under which the noise's variance sums are at most V_eff per row and C per
+/// column, so its norm stays near the bulk edge √C + √V_eff. Unfloored, Zipf's tail breaks that: a context seen twice followed by a
+/// token seen once has a noise row of norm ≈ √N. Then ‖D̃‖₂ estimates ‖Ẽ‖₂, and by Weyl σ_{R+1}(S) ≤ σ_{R+1}(signal) + ‖Ẽ‖₂ = ‖Ẽ‖₂: the σ of S above the noise's norm are
 /// signal, and their count is the noise-aware rank.
 /// </para>
 /// </summary>
