@@ -12,6 +12,9 @@ public static class BlockKrylov
     // Extra block columns beyond the values wanted: the standard guard that makes the top-k converge from a random start.
     private const int Oversampling = 10;
 
+    // Columns of the Rayleigh–Ritz product WᵀW·Q formed at a time.
+    private const int ProductChunkColumns = 256;
+
     /// <summary>
     /// The <paramref name="count"/> largest σ of <paramref name="matrix"/>, descending, from a Krylov space of
     /// <paramref name="depth"/> blocks of count + 10 columns (capped at the column count); the same seed gives the same values.
@@ -39,8 +42,21 @@ public static class BlockKrylov
                 blocks.Add(current);
             }
 
-            var basis = linalg.qr(cat(blocks, 1)).Q; // (V_eff, depth·width), orthonormal
-            var projected = basis.t().matmul(GramTimes(matrix, basis, cancellation)); // Qᵀ WᵀW Q
+            var stacked = cat(blocks, 1);
+            foreach (var block in blocks) block.Dispose();
+            var basis = linalg.qr(stacked).Q; // (V_eff, depth·width), orthonormal
+            stacked.Dispose();
+            var size = (int)basis.shape[1];
+            var projected = zeros(size, size, float64); // Qᵀ WᵀW Q
+            // Column chunks: WᵀW·Q whole is V_eff × depth·width doubles, held as managed array, per-thread sums and tensor at once
+            // (gigabytes at V_eff ≈ 30k); a chunk's product is a small fraction of that.
+            for (var start = 0; start < size; start += ProductChunkColumns)
+            {
+                using var chunkScope = NewDisposeScope();
+                var length = Math.Min(ProductChunkColumns, size - start);
+                projected.narrow(1, start, length).copy_(basis.t().matmul(GramTimes(matrix, basis.narrow(1, start, length), cancellation)));
+            }
+
             eigenvalues = linalg.eigvalsh(projected.Plus(projected.t()).DividedBy(2)).data<double>().ToArray();
         }
 

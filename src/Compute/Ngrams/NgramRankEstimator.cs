@@ -8,6 +8,14 @@ public static class NgramRankEstimator
     // Partial Grams held at once by the exact route: each is V_eff² doubles.
     private const int MaxGramShards = 4;
 
+    // The randomised route grows k until W-error(k) reaches this τ (SCIENCE §9's 0.5 and 0.2 then both have a rank).
+    private const double GrowthTolerance = 0.2;
+
+    // A Krylov basis beyond 4096 columns costs minutes in its QR and Rayleigh–Ritz at V_eff ≈ 30k on two cores; large k trade
+    // depth for width instead, and depth 2 still captures the top-k energy well when the block is this wide.
+    private const int MaxKrylovColumns = 4096;
+    private const int MinKrylovDepth = 2;
+
     /// <summary>The τ of SCIENCE §9 at which the smallest r with W-error(r) ≤ τ is reported.</summary>
     public static IReadOnlyList<double> Tolerances { get; } = [0.5, 0.2, 0.1, 0.01];
 
@@ -29,8 +37,8 @@ public static class NgramRankEstimator
         if (w.NonZeros == 0) throw new ArgumentException("the n-gram matrix is empty: no context was seen min count times.");
         var route = options.Route != SpectrumRoute.Auto ? options.Route
             : w.Columns <= options.ExactLimit ? SpectrumRoute.Exact : SpectrumRoute.Randomized;
-        var singular = Spectrum(w, route, options, cancellation);
         var frobeniusSquared = w.FrobeniusSquared();
+        var singular = Spectrum(w, route, options, values => Spectra.WError(values, frobeniusSquared)[^1] <= GrowthTolerance, cancellation);
         var curve = Spectra.WError(singular, frobeniusSquared);
         var ranks = Tolerances.Select(tau => new ToleranceRank(tau, FirstAtOrBelow(curve, tau))).ToList();
 
@@ -38,8 +46,9 @@ public static class NgramRankEstimator
         if (matrix is { HalfDifference: { } difference, RowCounts: { } counts })
         {
             var (signal, noise) = NoiseFloor.Whitened(w, difference, counts);
-            whitened = Spectrum(signal, route, options, cancellation);
             noiseNorm = NoiseFloor.SpectralNorm(noise, options.Seed, cancellation);
+            var noiseLevel = options.NoiseSafetyFactor * noiseNorm;
+            whitened = Spectrum(signal, route, options, values => values[^1] <= noiseLevel, cancellation);
         }
 
         var floor = options.NoiseSafetyFactor * noiseNorm;
@@ -50,11 +59,23 @@ public static class NgramRankEstimator
             w.Rows, w.Columns, w.NonZeros, route, singular, frobeniusSquared, curve, ranks, whitened, noiseNorm, floor, noiseAwareRank);
     }
 
-    private static double[] Spectrum(SparseRowMatrix matrix, SpectrumRoute route, NgramRankOptions options, CancellationToken cancellation) =>
-        route == SpectrumRoute.Exact
-            ? GramMatrix.Of(matrix, Math.Clamp(matrix.Rows / 1024, 1, Math.Min(MaxGramShards, Environment.ProcessorCount)), cancellation)
-                .SingularValues()
-            : BlockKrylov.TopSingularValues(matrix, Math.Min(options.TopK, matrix.Columns), options.KrylovDepth, options.Seed, cancellation);
+    // Exact: every σ. Randomised: the top k for k = InitialTopK, 2·InitialTopK, … up to TopK, until `enough` holds for the values
+    // found (the doubling at most doubles the cost of the last k); Ritz values never exceed the true σ, so a W-error read from them
+    // is never below the truth, and a rank read from them never below the true rank.
+    private static double[] Spectrum(
+        SparseRowMatrix matrix, SpectrumRoute route, NgramRankOptions options, Func<double[], bool> enough, CancellationToken cancellation)
+    {
+        if (route == SpectrumRoute.Exact)
+            return GramMatrix.Of(matrix, Math.Clamp(matrix.Rows / 1024, 1, Math.Min(MaxGramShards, Environment.ProcessorCount)), cancellation)
+                .SingularValues();
+        var limit = Math.Min(options.TopK, matrix.Columns);
+        for (var k = Math.Min(options.InitialTopK, limit); ; k = Math.Min(2 * k, limit))
+        {
+            var depth = Math.Max(MinKrylovDepth, Math.Min(options.KrylovDepth, MaxKrylovColumns / (k + 10)));
+            var values = BlockKrylov.TopSingularValues(matrix, k, depth, options.Seed, cancellation);
+            if (k == limit || values.Length == 0 || enough(values)) return values;
+        }
+    }
 
     private static int? FirstAtOrBelow(double[] curve, double tolerance)
     {

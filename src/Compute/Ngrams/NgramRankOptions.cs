@@ -9,10 +9,19 @@ public sealed record NgramRankOptions
     /// <summary>Auto takes the exact route up to this many columns (its Gram is V_eff² doubles: 128 MiB at 4096).</summary>
     public int ExactLimit { get; init; } = 4096;
 
-    /// <summary>Randomised route: how many of the largest σ to compute; ranks beyond it are reported as unknown.</summary>
-    public int TopK { get; init; } = 512;
+    /// <summary>
+    /// Randomised route: at most this many of the largest σ are computed; ranks beyond it are reported as unknown. The route starts
+    /// at <see cref="InitialTopK"/> and doubles k while W-error(k) &gt; 0.2 (for W) or every σ is above the noise floor (for S).
+    /// </summary>
+    public int TopK { get; init; } = 2048;
 
-    /// <summary>Randomised route: Krylov blocks; memory is V_eff × depth × (TopK + 10) doubles.</summary>
+    /// <summary>Randomised route: the first k tried (capped at <see cref="TopK"/>).</summary>
+    public int InitialTopK { get; init; } = 512;
+
+    /// <summary>
+    /// Randomised route: Krylov blocks, lowered (to 2 at least) so that depth × (k + 10) stays within 4096 columns; memory is
+    /// about V_eff × depth × (k + 10) doubles, three times over during the orthonormalisation.
+    /// </summary>
     public int KrylovDepth { get; init; } = 4;
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace OrleansSweep.Compute.Ngrams;
 /// <param name="WError">W-error(r) for r = 0..len(Singular).</param>
 /// <param name="Ranks">The smallest r with W-error(r) ≤ τ for each τ of <see cref="NgramRankEstimator.Tolerances"/>.</param>
 /// <param name="WhitenedSingular">
-/// σ of the whitened matrix S = diag(√count(c))·W·diag(1/√q_w) (same rank as W; see <see cref="NoiseFloor"/>), descending; for an
+/// σ of the whitened matrix S, W scaled by floored correspondence-analysis weights (same rank as W; see <see cref="NoiseFloor"/>), descending; for an
 /// exact distribution, σ of W itself.
 /// </param>
 /// <param name="NoiseNorm">‖D̃‖₂, the split-half estimate of the whitened noise's spectral norm; 0 for an exact distribution.</param>

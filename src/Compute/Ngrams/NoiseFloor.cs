@@ -12,9 +12,10 @@ namespace OrleansSweep.Compute.Ngrams;
 /// <para>
 /// E's variance differs by orders of magnitude between a context seen 3 times and one seen 10⁵ times, and the rare rows' noise
 /// would hide every weak signal direction. Both W and D are therefore whitened as in correspondence analysis,
-/// S = diag(√n_c)·W·diag(1/√q_w) with q_w the next-token marginal: a positive diagonal scaling, so rank(S) = rank(W), under
-/// which every entry's noise variance is p_cw(1 − p_cw)/q_w, of order 1 in every row and column (a Marchenko–Pastur bulk).
-/// Then ‖D̃‖₂ estimates ‖Ẽ‖₂, and by Weyl σ_{R+1}(S) ≤ σ_{R+1}(signal) + ‖Ẽ‖₂ = ‖Ẽ‖₂: the σ of S above the noise's norm are
+/// S = diag(√n_c)·W·diag(1/√q_w) with q_w the next-token marginal, but with n_c and the next-token counts floored at their means:
+/// a positive diagonal scaling, so rank(S) = rank(W), under which the noise's variance sums are at most V_eff per row and C per
+/// column, so its norm stays near the bulk edge √C + √V_eff. Unfloored, Zipf's tail breaks that: a context seen twice followed by a
+/// token seen once has a noise row of norm ≈ √N. Then ‖D̃‖₂ estimates ‖Ẽ‖₂, and by Weyl σ_{R+1}(S) ≤ σ_{R+1}(signal) + ‖Ẽ‖₂ = ‖Ẽ‖₂: the σ of S above the noise's norm are
 /// signal, and their count is the noise-aware rank.
 /// </para>
 /// </summary>
@@ -23,19 +24,25 @@ public static class NoiseFloor
     // ‖D̃‖₂ sits at the edge of a flat noise spectrum, where Krylov converges slowly; a deep space of a few columns is cheap.
     private const int Depth = 12;
 
-    /// <summary>S and D̃: W and its split-half probe D whitened by √count(c) per row and 1/√q_w per column.</summary>
+    /// <summary>
+    /// S and D̃: W and its split-half probe D scaled as in correspondence analysis, S[c, w] = count(c, w)·√N / √(n̄_c·m̄_w),
+    /// with the context count n_c and the next-token count m_w floored at their means: n̄_c = max(n_c, N/C), m̄_w = max(m_w, N/V_eff).
+    /// </summary>
     public static (SparseRowMatrix Signal, SparseRowMatrix Noise) Whitened(SparseRowMatrix probabilities, SparseRowMatrix halfDifference, double[] rowCounts)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(halfDifference);
         ArgumentNullException.ThrowIfNull(rowCounts);
-        var marginal = new double[probabilities.Columns];
+        var columnCounts = new double[probabilities.Columns];
         for (var row = 0; row < probabilities.Rows; row++)
             for (var k = probabilities.RowPointers[row]; k < probabilities.RowPointers[row + 1]; k++)
-                marginal[probabilities.ColumnIndices[k]] += rowCounts[row] * probabilities.Values[k];
+                columnCounts[probabilities.ColumnIndices[k]] += rowCounts[row] * probabilities.Values[k];
         var total = rowCounts.Sum();
-        var columnScale = marginal.Select(m => Math.Sqrt(total / m)).ToArray();
-        var rowScale = rowCounts.Select(Math.Sqrt).ToArray();
+        // The floors bound every row's and column's noise variance sum by V_eff and C (docs/NGRAM_RANK.md); without them one context
+        // seen twice, followed by a token seen once, has a noise row of norm ≈ √N and hides every signal direction.
+        var (rowFloor, columnFloor) = (total / probabilities.Rows, total / probabilities.Columns);
+        var rowScale = rowCounts.Select(n => n / Math.Sqrt(Math.Max(n, rowFloor))).ToArray();
+        var columnScale = columnCounts.Select(m => Math.Sqrt(total / Math.Max(m, columnFloor))).ToArray();
         return (probabilities.Scaled(rowScale, columnScale), halfDifference.Scaled(rowScale, columnScale));
     }
 

@@ -17,6 +17,7 @@ public sealed class GramMatrixTests
         foreach (var gram in new[] { whole, sharded, parallel })
         {
             Assert.Equal(200, gram.Size);
+            // An absolute tolerance, not rounding to 12 digits: two sums 1e-16 apart can round to different 12th digits.
             for (var i = 0; i < expected.Length; i++) Assert.Equal(expected[i], gram.Values[i], 1e-12);
         }
     }

@@ -115,6 +115,34 @@ public sealed class NgramRankEstimatorTests
     }
 
     [Fact]
+    public void RareAliasTokensLeaveTheNoiseAwareRankAtR()
+    {
+        // Zipf's tail in miniature: each emitted token is, with probability 2 %, written as one of 125 rare aliases of it whose
+        // successors are the token's own. Alias rows equal their token's row and alias columns are multiples of its column, so the
+        // true matrix keeps rank R; but contexts seen twice now meet next tokens seen once, as in real text.
+        const int rank = 8, vocabulary = 64, tokens = 500_000, aliases = 8000;
+        var language = LowRankMarkovLanguage.Create(new LowRankMarkovParameters(vocabulary, rank, Beta: 2.0, Seed: 2));
+        var stream = language.Sample(tokens, 11);
+        var random = new Random(5);
+        for (var t = 0; t < stream.Length; t++)
+            if (random.NextDouble() < 0.02) stream[t] = vocabulary + stream[t] + vocabulary * random.Next(aliases / vocabulary);
+
+        var matrix = NgramCounter.Count(stream, order: 2, minCount: 2);
+        var tokenCounts = stream.Skip(1).CountBy(token => token).ToDictionary();
+        var rareMeetsHapax = Enumerable.Range(0, matrix.Contexts).Count(c => matrix.RowCounts![c] <= 3
+            && Enumerable.Range(matrix.Probabilities.RowPointers[c], matrix.Probabilities.RowPointers[c + 1] - matrix.Probabilities.RowPointers[c])
+                .Any(k => tokenCounts[matrix.ColumnTokens[matrix.Probabilities.ColumnIndices[k]]] == 1));
+        Assert.True(rareMeetsHapax >= 10, $"contexts seen ≤ 3 times followed by a token seen once: {rareMeetsHapax}");
+
+        var options = new NgramRankOptions { Route = SpectrumRoute.Randomized, TopK = 4 * rank };
+        var result = NgramRankEstimator.Estimate(matrix, options, Cancellation);
+
+        // Unfloored, the noise probe's norm was ≈ 576, above all but the trivial σ of S (≈ 700): the rank came out 0.
+        Assert.Equal(rank, result.NoiseAwareRank);
+        Assert.InRange(result.WhitenedSingular[rank] / result.NoiseNorm, 0.8, 1.3);
+    }
+
+    [Fact]
     public void TheNoiseAwareRankIsUnknownWhenEveryComputedValueIsAboveTheFloor()
     {
         var language = LowRankMarkovLanguage.Create(new LowRankMarkovParameters(64, 8, Beta: 2.0, Seed: 2));
