@@ -91,22 +91,43 @@ public sealed class TrainingRunGrain(
         loop = PumpAsync(channel.Reader, work);
     }
 
-    // The persisted series end at the checkpoint step; anything after it will be recomputed identically.
+    // The newest stored checkpoint that verifies (SHA-256), newest first: a torn or corrupt file is logged and passed over, never
+    // loaded. The series are cut back to its step; everything after it will be recomputed identically.
     private string? ResumePoint()
     {
-        var path = state.State.CheckpointPath;
-        if (path is null || !File.Exists(path))
+        var good = StoredCheckpoints().OrderByDescending(c => c.Step).FirstOrDefault(c => Verifies(c.Path));
+        if (good.Path is null)
         {
-            if (path is not null) logger.LogWarning("Checkpoint {Checkpoint} is missing; run restarts from step 0", path);
+            if (state.State.CheckpointPath is { } lost) logger.LogWarning("No usable checkpoint up to {Checkpoint}; run restarts from step 0", lost);
             state.State.CheckpointPath = null;
             state.State.CheckpointStep = 0;
             state.State.Summary = state.State.Summary! with { CheckpointPath = null };
             state.State.Series.Clear();
             return null;
         }
+        if (good.Step < state.State.CheckpointStep)
+            logger.LogWarning("Run {Run} resumes from step {Step}, the newest checkpoint that verifies, instead of step {Newest}",
+                this.GetPrimaryKeyString(), good.Step, state.State.CheckpointStep);
+        state.State.CheckpointPath = good.Path;
+        state.State.CheckpointStep = good.Step;
+        state.State.Summary = state.State.Summary! with { CheckpointPath = good.Path };
         foreach (var series in state.State.Series.Values)
-            foreach (var step in series.Keys.Where(s => s > state.State.CheckpointStep).ToList()) series.Remove(step);
-        return path;
+            foreach (var step in series.Keys.Where(s => s > good.Step).ToList()) series.Remove(step);
+        return good.Path;
+    }
+
+    private bool Verifies(string path)
+    {
+        try
+        {
+            CheckpointFile.ReadHeader(path);
+            return true;
+        }
+        catch (CorruptCheckpointException e)
+        {
+            logger.LogWarning("Checkpoint {Checkpoint} is not loaded: {Reason}", path, e.Message);
+            return false;
+        }
     }
 
     private async Task PumpAsync(ChannelReader<TrainingEvent> events, Task work)
