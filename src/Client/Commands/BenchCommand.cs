@@ -32,11 +32,7 @@ public static class BenchCommand
         Description = "Print one JSON document (schema: BenchTrainReport) instead of a table.",
     };
 
-    private static readonly Option<string> DeviceName = new Option<string>("--device")
-    {
-        Description = "auto (CUDA when TorchSharp sees it, else CPU), cpu or cuda.",
-        DefaultValueFactory = _ => "auto",
-    }.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+    private static readonly Option<string> DeviceName = CommonOptions.Device();
 
     // The demo's sizes (V=256, T=64, B=32, L=2, d from 16 to 256), then a GPT-2-vocabulary model, where the V×d head dominates.
     private static readonly (GptConfig Config, int BatchSize)[] Suite =

@@ -15,11 +15,7 @@ public static class DataCommand
     };
 
     // The silo resolves corpus names against its own --data, so the default matches the silo's and the demo's.
-    private static Option<string> Data() => new("--data")
-    {
-        Description = "The silo's data directory; corpora go to <data>/corpora/<name>.",
-        DefaultValueFactory = _ => "./.sweep",
-    };
+    private static Option<string> Data() => CommonOptions.Data("The silo's data directory; corpora go to <data>/corpora/<name>.");
 
     private static Command Fetch(IAnsiConsole console)
     {

@@ -8,11 +8,7 @@ namespace OrleansSweep.Client.Commands;
 public static class DemoCommand
 {
     private static readonly Option<bool> Quick = new("--quick") { Description = "A smaller sweep that finishes in under a minute." };
-    private static readonly Option<string> Data = new("--data")
-    {
-        Description = "Data directory for the LiteDB file and checkpoints.",
-        DefaultValueFactory = _ => "./.sweep",
-    };
+    private static readonly Option<string> Data = CommonOptions.Data("Data directory for the LiteDB file and checkpoints.");
     private static readonly Option<int> Threads = new("--threads")
     {
         Description = "torch intra-op threads; runs already train in parallel, one per core.",

@@ -32,17 +32,9 @@ public static class ExperimentCommand
     {
         Description = "Optimizer steps per head (default: the run's own steps); schedule and AdamW settings are the run's own, warmup at most a tenth of the steps.",
     };
-    private static readonly Option<string> DeviceName = new Option<string>("--device")
-    {
-        Description = "auto (CUDA when TorchSharp sees it, else CPU), cpu or cuda.",
-        DefaultValueFactory = _ => "auto",
-    }.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+    private static readonly Option<string> DeviceName = CommonOptions.Device();
     private static readonly Option<string> Gateway = CommonOptions.Gateway();
-    private static readonly Option<string> Data = new("--data")
-    {
-        Description = "Data directory where `data fetch` stored named corpora (a spec's corpus.name).",
-        DefaultValueFactory = _ => "./.sweep",
-    };
+    private static readonly Option<string> Data = CommonOptions.Data("Data directory where `data fetch` stored named corpora (a spec's corpus.name).");
     private static readonly Option<bool> Json = CommonOptions.Json();
 
     /// <summary>The <c>experiment</c> command with its <c>head-rank</c> subcommand, writing to <paramref name="console"/>.</summary>

@@ -16,11 +16,7 @@ public static class NgramRankCommand
         Description = "A .txt/.jsonl file or folder, or the name of a corpus fetched with `data fetch`, tokenized with --tokenizer; its training split is counted.",
     };
 
-    private static readonly Option<string> Data = new("--data")
-    {
-        Description = "Data directory where `data fetch` stored named corpora.",
-        DefaultValueFactory = _ => "./.sweep",
-    };
+    private static readonly Option<string> Data = CommonOptions.Data("Data directory where `data fetch` stored named corpora.");
 
     private static readonly Option<int> Order = new("--order")
     {

@@ -48,11 +48,7 @@ public static class ProbeCommand
         Description = "Probe this many positions of --tokens, drawn with seed 0, instead of all of them.",
     });
 
-    private static readonly Option<string> DeviceName = new Option<string>("--device")
-    {
-        Description = "auto (CUDA when TorchSharp sees it, else CPU), cpu or cuda.",
-        DefaultValueFactory = _ => "auto",
-    }.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+    private static readonly Option<string> DeviceName = CommonOptions.Device();
 
     private static readonly Option<bool> Json = CommonOptions.Json();
 

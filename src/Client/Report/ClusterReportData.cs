@@ -1,3 +1,4 @@
+using OrleansSweep.Client.Views;
 using OrleansSweep.Client.Report.Data;
 
 namespace OrleansSweep.Client.Report;
@@ -10,8 +11,8 @@ public static class ClusterReportData
     {
         var results = await grains.GetGrain<ISweepCoordinatorGrain>(sweepId).GetResultsAsync()
                       ?? throw new ArgumentException($"no sweep has the id '{sweepId}'.");
-        var labels = Labels(results.Runs);
-        var runs = await Task.WhenAll(results.Runs.Select(r => RunAsync(grains, r, labels[r.RunId])));
+        var axes = RunAxes.Varying(results.Runs);
+        var runs = await Task.WhenAll(results.Runs.Select(r => RunAsync(grains, r, RunAxes.Label(r, axes))));
         // The figure draws one fit; with several groups (e.g. a layers axis) the one covering the most runs.
         var law = results.ScalingLaws.OrderByDescending(l => l.RunIds.Count).FirstOrDefault();
         return new SweepReportData
@@ -83,16 +84,4 @@ public static class ClusterReportData
 
     private static double[] Latest(ProbeSeries series, string name) =>
         series.Points.LastOrDefault(p => p.Vectors.ContainsKey(name)) is { } point ? [.. point.Vectors[name]] : [];
-
-    // "d=64", plus every other axis that differs between the runs, so legends tell runs apart.
-    private static Dictionary<string, string> Labels(IReadOnlyList<RunResult> runs)
-    {
-        (string Name, Func<RunResult, object?> Value)[] axes =
-        [
-            ("d", r => r.Model.DModel), ("L", r => r.Model.Layers), ("heads", r => r.Model.Heads), ("r", r => r.Model.HeadRank),
-            ("T", r => r.Model.Context), ("lr", r => r.Training.LearningRate), ("seed", r => r.Training.Seed),
-        ];
-        var varying = axes.Where(a => a.Name == "d" || runs.Select(a.Value).Distinct().Count() > 1).ToList();
-        return runs.ToDictionary(r => r.RunId, r => string.Join(' ', varying.Select(a => $"{a.Name}={a.Value(r) ?? "full"}")));
-    }
 }

@@ -12,7 +12,7 @@ public static class ResultsTable
     {
         console.MarkupLine($"[bold]{Markup.Escape(results.SweepId)}[/]: {Markup.Escape(results.CorpusDescription)}");
         var runs = results.Runs;
-        var axes = Axes.Where(a => runs.Select(a.Value).Distinct().Count() > 1 || a.Name == "d").ToList();
+        var axes = RunAxes.Varying(runs);
 
         var losses = Table([.. axes.Select(a => a.Name), "params", "state", "best", "final", "±", "gap", "fit gap"]);
         foreach (var r in runs)
@@ -59,18 +59,6 @@ public static class ResultsTable
             $"Hidden sizes d: {string.Join(", ", sizes)}" +
             (below.Count > 0 ? $"; below the noise-aware data rank: {string.Join(", ", below)}." : "; none below the noise-aware data rank.")));
     }
-
-    private static readonly (string Name, Func<RunResult, string> Value)[] Axes =
-    [
-        ("d", r => $"{r.Model.DModel}"),
-        ("L", r => $"{r.Model.Layers}"),
-        ("heads", r => $"{r.Model.Heads}"),
-        ("T", r => $"{r.Model.Context}"),
-        ("lr", r => r.Training.LearningRate.ToString("g3", CultureInfo.InvariantCulture)),
-        ("batch", r => $"{r.Training.BatchSize}"),
-        ("steps", r => $"{r.Training.Steps}"),
-        ("seed", r => $"{r.Training.Seed}"),
-    ];
 
     private static Table Table(string[] columns)
     {

@@ -13,11 +13,7 @@ public static class SweepAggregation
         var laws = ScalingLaws.Fit(rows, status.Spec.Analysis.FitDModels);
         var gaps = laws.SelectMany(l => l.RunIds.Select(id => (id, Law: l))).ToDictionary(p => p.id, p => p.Law);
         rows = rows.Select(row => gaps.TryGetValue(row.RunId, out var law) && row.FinalEvalLoss is { } final
-            ? row with
-            {
-                ScalingLawLoss = Predict(law, row.NonEmbeddingParameters),
-                ScalingLawGap = (final - Predict(law, row.NonEmbeddingParameters)) / Predict(law, row.NonEmbeddingParameters),
-            }
+            ? WithGap(row, Predict(law, row.NonEmbeddingParameters), final)
             : row).ToList();
         var pending = rows.Sum(r => r.ProbesPending);
         return new SweepResults
@@ -67,6 +63,9 @@ public static class SweepAggregation
             ProbesPending = run.Probes.Values.Sum(p => p.Pending),
         };
     }
+
+    private static RunResult WithGap(RunResult row, double predicted, double final) =>
+        row with { ScalingLawLoss = predicted, ScalingLawGap = (final - predicted) / predicted };
 
     private static double Predict(ScalingLawResult law, long parameters) =>
         new ScalingLawFit(law.E, law.A, law.Alpha, 0).Predict(parameters);

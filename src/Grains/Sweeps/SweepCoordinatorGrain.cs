@@ -56,10 +56,9 @@ public sealed class SweepCoordinatorGrain(
         if (state.State.Spec is null) return null;
         var status = Status();
         var runs = await Task.WhenAll(status.Runs.Select(ObserveAsync));
-        var ngram = NgramRequest() is { } request
-            ? await GrainFactory.GetGrain<INgramRankGrain>(NgramRankRequest.KeyOf(request)).GetAsync()
-            : null;
-        return SweepAggregation.Results(status, runs, ngram, ngramPending: NgramRequest() is not null && ngram is null);
+        var request = NgramRequest();
+        var ngram = request is null ? null : await GrainFactory.GetGrain<INgramRankGrain>(NgramRankRequest.KeyOf(request)).GetAsync();
+        return SweepAggregation.Results(status, runs, ngram, ngramPending: request is not null && ngram is null);
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
