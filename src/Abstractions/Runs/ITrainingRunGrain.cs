@@ -3,8 +3,14 @@ namespace OrleansSweep.Abstractions;
 /// <summary>One configuration's training loop, keyed by run id.</summary>
 public interface ITrainingRunGrain : IGrainWithStringKey
 {
-    /// <summary>Starts training in the background (a no-op when this run already started) and returns at once.</summary>
+    /// <summary>Starts training in the background (a no-op when this run already trains or is finished; a paused run resumes) and returns at once.</summary>
     Task<RunSummary> StartAsync(RunSpec spec);
+
+    /// <summary>Stops training at a checkpoint of the current step; <see cref="StartAsync"/> resumes from it.</summary>
+    Task<RunSummary> PauseAsync();
+
+    /// <summary>Stops training for good (state Cancelled); the series so far stay.</summary>
+    Task<RunSummary> CancelAsync();
 
     /// <summary>The run's progress; answered while it trains.</summary>
     [AlwaysInterleave]

@@ -11,4 +11,10 @@ public sealed record RunSpec(
 {
     /// <summary>When and what to probe; does not change what is trained, so it is not part of the run id.</summary>
     [Id(5)] public ProbeSpec Probes { get; init; } = new();
+
+    /// <summary>Application errors tolerated before the run is Failed (the sweep's max_failures); not part of the run id either.</summary>
+    [Id(6)] public int MaxFailures { get; init; } = 3;
+
+    /// <summary>Newest checkpoints kept besides the probe steps' (the sweep's keep_checkpoints).</summary>
+    [Id(7)] public int KeepCheckpoints { get; init; } = 3;
 }

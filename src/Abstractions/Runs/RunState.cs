@@ -9,4 +9,8 @@ public enum RunState
     Completed,
     Failed,
     Diverged,
+    /// <summary>Stopped at a checkpoint by its sweep's pause; resumes from there when the sweep resumes.</summary>
+    Paused,
+    /// <summary>Stopped for good by its sweep's cancel.</summary>
+    Cancelled,
 }

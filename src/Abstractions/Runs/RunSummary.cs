@@ -21,7 +21,13 @@ public sealed record RunSummary
     [Id(11)] public string? Error { get; init; }
     /// <summary>The latest checkpoint's path on the silo that trains the run; null before the first.</summary>
     [Id(12)] public string? CheckpointPath { get; init; }
+    /// <summary>The silo that trains the run now (or last did): host:port@generation.</summary>
+    [Id(13)] public string? Silo { get; init; }
+    /// <summary>Application errors so far (an exception in training); at the spec's max_failures the run is Failed. Lost nodes do not count.</summary>
+    [Id(14)] public int Failures { get; init; }
+    /// <summary>Every time training started again from a checkpoint (after a lost node, a restart, a pause or a failure), oldest first.</summary>
+    [Id(15)] public IReadOnlyList<RunResume> Resumes { get; init; } = [];
 
     /// <summary>Whether the run will do no more work.</summary>
-    public bool IsFinished => State is RunState.Completed or RunState.Failed or RunState.Diverged;
+    public bool IsFinished => State is RunState.Completed or RunState.Failed or RunState.Diverged or RunState.Cancelled;
 }

@@ -30,4 +30,10 @@ public sealed record SweepSpec
 
     /// <summary>The sweep-level analysis: scaling-law fit and n-gram rank of the corpus.</summary>
     [Id(7)] public AnalysisSpec Analysis { get; init; } = new();
+
+    /// <summary>Application errors (exceptions in training) a run may hit before it is Failed; each one resumes it from its last checkpoint. A lost node is not counted.</summary>
+    [Id(8)] public int MaxFailures { get; init; } = 3;
+
+    /// <summary>Newest checkpoints each run keeps on disk (at least 2, so a corrupt newest one leaves one to resume from); every probe step's checkpoint is kept too.</summary>
+    [Id(9)] public int KeepCheckpoints { get; init; } = 3;
 }

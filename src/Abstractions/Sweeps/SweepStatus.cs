@@ -10,6 +10,9 @@ public sealed record SweepStatus
     /// <summary>The corpus's exact optimal loss (nats/token) when it is known.</summary>
     [Id(3)] public double? OptimalLoss { get; init; }
     [Id(4)] public string CorpusDescription { get; init; } = "";
+    [Id(5)] public SweepPhase Phase { get; init; }
+    /// <summary>Runs training at once: the spec's max_concurrent, or what `max-concurrent` set since.</summary>
+    [Id(6)] public int MaxConcurrent { get; init; }
 
     public int Count(RunState state) => Runs.Count(r => r.State == state);
 

@@ -33,7 +33,7 @@ public static class ExperimentCommand
         Description = "Optimizer steps per head (default: the run's own steps); schedule and AdamW settings are the run's own, warmup at most a tenth of the steps.",
     };
     private static readonly Option<string> DeviceName = CommonOptions.Device();
-    private static readonly Option<string> Gateway = CommonOptions.Gateway();
+    private static readonly ClusterTargetOptions Cluster = new();
     private static readonly Option<string> Data = CommonOptions.Data("Data directory where `data fetch` stored named corpora (a spec's corpus.name).");
     private static readonly Option<bool> Json = CommonOptions.Json();
 
@@ -42,8 +42,9 @@ public static class ExperimentCommand
     {
         var headRank = new Command("head-rank", "Freeze a trained model's body, retrain only a rank-r head for each r, and report held-out loss against r and the original head's W-error.")
         {
-            Run, Checkpoint, Spec, Ranks, Steps, DeviceName, Gateway, Data, Json,
+            Run, Checkpoint, Spec, Ranks, Steps, DeviceName, Data, Json,
         };
+        Cluster.AddTo(headRank);
         headRank.SetAction(async (parse, cancellation) =>
         {
             var ranks = ParseRanks(parse.GetRequiredValue(Ranks));
@@ -103,7 +104,7 @@ public static class ExperimentCommand
             return (checkpoint, SweepSpecYaml.Load(spec).Corpus);
         }
         if (spec is not null) throw new ArgumentException("--spec goes with --checkpoint; with --run the corpus comes from the run's own spec.");
-        await using var connection = await ClusterConnection.ConnectAsync(parse.GetRequiredValue(Gateway), cancellation);
+        await using var connection = await ClusterConnection.ConnectAsync(Cluster.Read(parse), cancellation);
         var summary = await connection.Client.GetGrain<ITrainingRunGrain>(run!).GetSummaryAsync()
             ?? throw new ArgumentException($"no run has the id '{run}'.");
         if (summary.CheckpointPath is not { } path)

@@ -8,19 +8,20 @@ namespace OrleansSweep.Client.Commands;
 public static class LaunchCommand
 {
     private static readonly Argument<string> Spec = new("spec") { Description = "The sweep spec, a YAML file." };
-    private static readonly Option<string> Gateway = CommonOptions.Gateway();
+    private static readonly ClusterTargetOptions Cluster = new();
     private static readonly Option<bool> Json = CommonOptions.Json();
 
     public static Command Create(IAnsiConsole console)
     {
         var command = new Command("launch", "Launch a sweep from a YAML spec; launching the same spec again changes nothing.")
         {
-            Spec, Gateway, Json,
+            Spec, Json,
         };
+        Cluster.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
             var spec = SweepSpecYaml.Load(parse.GetRequiredValue(Spec));
-            await using var connection = await ClusterConnection.ConnectAsync(parse.GetRequiredValue(Gateway), cancellation);
+            await using var connection = await ClusterConnection.ConnectAsync(Cluster.Read(parse), cancellation);
             var status = await connection.Client.GetGrain<ISweepCoordinatorGrain>(spec.Name).LaunchAsync(spec);
             if (parse.GetValue(Json)) JsonOutput.Write(console, status);
             else StatusTable.Render(console, status);

@@ -35,7 +35,7 @@ public static class ProbeCommand
 
     private static readonly Option<bool> Wait = new("--wait") { Description = "With --run: wait until the probe grains measured them all." };
 
-    private static readonly Option<string> Gateway = CommonOptions.Gateway();
+    private static readonly ClusterTargetOptions Cluster = new();
 
     private static readonly Option<string?> Tokens = new("--tokens")
     {
@@ -58,8 +58,9 @@ public static class ProbeCommand
         var command = new Command("probe", "Probe a checkpoint: head spectrum, singular entropy and W-error; with --tokens, anisotropy "
             + "per layer and the gradient bottleneck.")
         {
-            CheckpointPath, Tokens, Positions, DeviceName, Run, AllCheckpoints, Kinds, Wait, Gateway, Json,
+            CheckpointPath, Tokens, Positions, DeviceName, Run, AllCheckpoints, Kinds, Wait, Json,
         };
+        Cluster.AddTo(command);
         command.SetAction((parse, cancellation) => (parse.GetValue(CheckpointPath), parse.GetValue(Run)) switch
         {
             // Torch work is CPU-bound and synchronous; it runs off the invoking thread, as bench does.
@@ -74,7 +75,7 @@ public static class ProbeCommand
     private static async Task ReprobeAsync(IAnsiConsole console, ParseResult parse, string run, CancellationToken cancellation)
     {
         var kinds = parse.GetRequiredValue(Kinds).SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries)).Distinct().ToList();
-        await using var connection = await ClusterConnection.ConnectAsync(parse.GetRequiredValue(Gateway), cancellation);
+        await using var connection = await ClusterConnection.ConnectAsync(Cluster.Read(parse), cancellation);
         var queued = await connection.Client.GetGrain<ITrainingRunGrain>(run).ReprobeAsync(kinds);
         var grains = kinds.Select(k => connection.Client.GetGrain<IProbeGrain>(IProbeGrain.Key(run, k))).ToList();
         var series = await Task.WhenAll(grains.Select(g => g.GetSeriesAsync()));

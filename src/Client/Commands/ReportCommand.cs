@@ -17,7 +17,7 @@ public static class ReportCommand
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    private static readonly Option<string> Gateway = CommonOptions.Gateway();
+    private static readonly ClusterTargetOptions Cluster = new();
 
     private static readonly Option<bool> SaveJson = new("--save-json")
     {
@@ -41,8 +41,9 @@ public static class ReportCommand
     {
         var command = new Command("report", "Draw a sweep report: PNG figures mirroring the papers and a markdown summary table.")
         {
-            Sweep, Gateway, FromJson, Out, SaveJson, Json,
+            Sweep, FromJson, Out, SaveJson, Json,
         };
+        Cluster.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
             var data = await LoadAsync(parse, cancellation);
@@ -60,7 +61,7 @@ public static class ReportCommand
         switch (parse.GetValue(Sweep), parse.GetValue(FromJson))
         {
             case ({ } sweep, null):
-                await using (var connection = await ClusterConnection.ConnectAsync(parse.GetRequiredValue(Gateway), cancellation))
+                await using (var connection = await ClusterConnection.ConnectAsync(Cluster.Read(parse), cancellation))
                     return await ClusterReportData.FetchAsync(connection.Client, sweep);
             case (null, { } path):
                 return SweepReportJson.Load(path);

@@ -7,7 +7,7 @@ namespace OrleansSweep.Client.Commands;
 public static class ResultsCommand
 {
     private static readonly Argument<string> Sweep = new("sweep") { Description = "The sweep id (its spec's name)." };
-    private static readonly Option<string> Gateway = CommonOptions.Gateway();
+    private static readonly ClusterTargetOptions Cluster = new();
     private static readonly Option<bool> Json = CommonOptions.Json();
     private static readonly Option<bool> Wait = new("--wait") { Description = "Wait until every run has finished." };
 
@@ -15,12 +15,13 @@ public static class ResultsCommand
     {
         var command = new Command("results", "Show a sweep's results: best and final eval loss and the gap to the optimum.")
         {
-            Sweep, Gateway, Json, Wait,
+            Sweep, Json, Wait,
         };
+        Cluster.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
             var id = parse.GetRequiredValue(Sweep);
-            await using var connection = await ClusterConnection.ConnectAsync(parse.GetRequiredValue(Gateway), cancellation);
+            await using var connection = await ClusterConnection.ConnectAsync(Cluster.Read(parse), cancellation);
             var coordinator = connection.Client.GetGrain<ISweepCoordinatorGrain>(id);
             if (await coordinator.GetStatusAsync() is null) throw new ArgumentException($"no sweep has the id '{id}'.");
             if (parse.GetValue(Wait)) await SweepWatcher.WatchAsync(console, coordinator, parse.GetValue(Json), cancellation);

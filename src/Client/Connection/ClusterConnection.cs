@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
 
 namespace OrleansSweep.Client.Connection;
 
@@ -16,10 +17,10 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     public IClusterClient Client => host.Services.GetRequiredService<IClusterClient>();
 
-    /// <summary>Connects through <paramref name="gateways"/> ("host:port", comma-separated); one sentence when none answers.</summary>
-    public static async Task<ClusterConnection> ConnectAsync(string gateways, CancellationToken cancellation)
+    /// <summary>Connects through the gateways <paramref name="target"/> names, or finds them in its Redis; one sentence when none answers.</summary>
+    public static async Task<ClusterConnection> ConnectAsync(ClusterTarget target, CancellationToken cancellation)
     {
-        var endpoints = gateways.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var endpoints = target.Gateways.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(ParseEndpoint).ToArray();
         if (endpoints.Length == 0) throw new ArgumentException("--gateway names no endpoint; use host:port.");
         var builder = Host.CreateApplicationBuilder();
@@ -29,14 +30,21 @@ public sealed class ClusterConnection : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         // Orleans retries the first connection forever by default; a command line must answer, so give up after a short grace.
         var giveUpAt = DateTime.UtcNow + ConnectPatience;
-        builder.UseOrleansClient(client => client
-            .UseStaticClustering(endpoints)
-            .UseConnectionRetryFilter(async (_, ct) =>
+        builder.UseOrleansClient(client =>
+        {
+            if (target.Redis is { } redis)
+            {
+                client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (target.ClusterId, target.ClusterId));
+                client.UseRedisClustering(o => o.ConfigurationOptions = Grains.Hosting.SiloBuilderExtensions.RedisConfiguration(redis));
+            }
+            else client.UseStaticClustering(endpoints);
+            client.UseConnectionRetryFilter(async (_, ct) =>
             {
                 if (DateTime.UtcNow >= giveUpAt) return false;
                 await Task.Delay(RetryInterval, ct);
                 return true;
-            }));
+            });
+        });
         var host = builder.Build();
         try
         {
@@ -45,8 +53,9 @@ public sealed class ClusterConnection : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             host.Dispose();
-            throw new ArgumentException(
-                $"no silo answered at {gateways}; start one with 'dotnet run --project src/Silo' or pass --gateway host:port.");
+            throw new ArgumentException(target.Redis is { } redis
+                ? $"no silo of cluster '{target.ClusterId}' answered through Redis at {redis}; start one with 'dotnet run --project src/Silo -- --redis {redis}'."
+                : $"no silo answered at {target.Gateways}; start one with 'dotnet run --project src/Silo' or pass --gateway host:port.");
         }
         return new ClusterConnection(host);
     }

@@ -9,6 +9,8 @@ public sealed class SweepDocument
     public TrainingSpec Training { get; set; } = new();
     public Dictionary<string, List<double>> Grid { get; set; } = [];
     public int MaxConcurrent { get; set; } = 2;
+    public int MaxFailures { get; set; } = 3;
+    public int KeepCheckpoints { get; set; } = 3;
     public ProbeSpec Probes { get; set; } = new();
     public AnalysisSpec Analysis { get; set; } = new();
 }

@@ -42,6 +42,8 @@ public static class SweepSpecYaml
             Training = document.Training,
             Grid = document.Grid.Select(a => new GridAxis(a.Key, a.Value)).ToList(),
             MaxConcurrent = document.MaxConcurrent,
+            MaxFailures = document.MaxFailures,
+            KeepCheckpoints = document.KeepCheckpoints,
             Probes = document.Probes,
             Analysis = document.Analysis,
         };

@@ -77,6 +77,8 @@ public static class ResultsTable
         RunState.Running => $"[blue]{run.Step}/{run.Training.Steps}[/]",
         RunState.Failed => "[red]failed[/]",
         RunState.Diverged => "[red]diverged[/]",
+        RunState.Paused => $"[yellow]paused {run.Step}[/]",
+        RunState.Cancelled => "cancelled",
         _ => "pending",
     };
 }

@@ -16,8 +16,20 @@ public sealed class CorpusCatalog(string dataDirectory)
     private readonly ConcurrentDictionary<CorpusSpec, Lazy<TokenCorpus>> corpora = new();
 
     /// <summary>The tokens of <paramref name="spec"/>; throws one sentence naming the field or path when it cannot be built.</summary>
-    public TokenCorpus Get(CorpusSpec spec) =>
-        corpora.GetOrAdd(spec, s => new Lazy<TokenCorpus>(() => Build(s))).Value;
+    public TokenCorpus Get(CorpusSpec spec)
+    {
+        var entry = corpora.GetOrAdd(spec, s => new Lazy<TokenCorpus>(() => Build(s)));
+        try
+        {
+            return entry.Value;
+        }
+        catch
+        {
+            // Lazy keeps its exception; forget it, so a run retried after its corpus was fixed builds it again.
+            corpora.TryRemove(new KeyValuePair<CorpusSpec, Lazy<TokenCorpus>>(spec, entry));
+            throw;
+        }
+    }
 
     /// <summary>
     /// Checks a spec and describes it with its optimal loss, or throws one sentence. Languages with a closed-form optimum and

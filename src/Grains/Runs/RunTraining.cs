@@ -8,31 +8,52 @@ namespace OrleansSweep.Grains.Runs;
 /// <summary>The training work of one run, off the Orleans scheduler: it touches no grain field and talks only through a channel.</summary>
 public static class RunTraining
 {
-    /// <summary>Trains from <paramref name="resumeFrom"/> (or from scratch) to the end, then completes the channel.</summary>
+    /// <summary>
+    /// Trains from <paramref name="resumeFrom"/> (or from scratch) to the end, then completes the channel. Cancelled (a pause,
+    /// a silo shutting down), it first checkpoints the step it reached, so a graceful stop loses no step.
+    /// </summary>
     public static void Run(
         RunSpec spec, Func<TokenCorpus> corpusSource, Device device, string checkpointDirectory, string? resumeFrom,
         ChannelWriter<TrainingEvent> events, ILogger logger, CancellationToken cancellation)
     {
+        Trainer? trainer = null;
+        var savedStep = 0;
         try
         {
             var corpus = corpusSource();
             var config = RunSpecMapping.ToGptConfig(spec, corpus.VocabularySize);
-            using var trainer = new Trainer(config, RunSpecMapping.ToTrainerOptions(spec), corpus, device);
+            trainer = new Trainer(config, RunSpecMapping.ToTrainerOptions(spec), corpus, device);
             if (resumeFrom is not null)
             {
                 trainer.Resume(resumeFrom);
+                savedStep = trainer.Step;
                 logger.LogInformation("Run {Run} resumed from {Checkpoint} at step {Step}", spec.RunId, resumeFrom, trainer.Step);
             }
             trainer.Run(new TrainingCallbacks(
                 OnStep: m => events.TryWrite(new TrainingEvent(Step: m)),
                 OnEval: e => events.TryWrite(new TrainingEvent(Eval: e)),
-                OnCheckpoint: c => events.TryWrite(new TrainingEvent(Checkpoint: c))),
+                OnCheckpoint: c =>
+                {
+                    savedStep = c.Step;
+                    events.TryWrite(new TrainingEvent(Checkpoint: c));
+                }),
                 checkpointDirectory, cancellation, RunSpecMapping.ToProbeSteps(spec));
             events.TryComplete();
+        }
+        catch (OperationCanceledException e) when (cancellation.IsCancellationRequested && trainer is not null)
+        {
+            // The loop stops between steps, so the trainer holds a whole step's state.
+            if (trainer.Step > savedStep)
+                events.TryWrite(new TrainingEvent(Checkpoint: new CheckpointInfo(trainer.Step, trainer.SaveCheckpoint(checkpointDirectory))));
+            events.TryComplete(e);
         }
         catch (Exception e)
         {
             events.TryComplete(e);
+        }
+        finally
+        {
+            trainer?.Dispose();
         }
     }
 }

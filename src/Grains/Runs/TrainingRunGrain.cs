@@ -9,17 +9,22 @@ using OrleansSweep.Grains.Hosting;
 namespace OrleansSweep.Grains.Runs;
 
 /// <summary>
-/// Owns one configuration's training loop. Training runs on a thread-pool thread and hands its events through a channel;
-/// this grain applies them on its own turns, persists at each checkpoint and reports to the sweep's coordinator.
+/// Owns one configuration's training loop. Training runs on a dedicated thread and hands its events through a channel;
+/// this grain applies them on its own turns, persists at each checkpoint and reports to the sweep's coordinator. While the
+/// run is unfinished a durable reminder wakes the grain, so a run whose silo died trains again on another with no driver.
 /// </summary>
 public sealed class TrainingRunGrain(
     [PersistentState("run")] IPersistentState<TrainingRunState> state,
     CorpusCatalog corpora,
     IOptions<ComputeOptions> compute,
-    ILogger<TrainingRunGrain> logger) : Grain, ITrainingRunGrain
+    IOptions<FailoverOptions> failover,
+    ILocalSiloDetails silo,
+    ILogger<TrainingRunGrain> logger) : Grain, ITrainingRunGrain, IRemindable
 {
+    private const string KeepTraining = "keep-training";
     private CancellationTokenSource? stop;
     private Task? loop;
+    private IGrainTimer? retry;
 
     /// <summary>Records the spec on first call, then makes sure training is under way; returns at once.</summary>
     public async Task<RunSummary> StartAsync(RunSpec spec)
@@ -36,9 +41,20 @@ public sealed class TrainingRunGrain(
             };
             await state.WriteStateAsync();
         }
-        EnsureTraining();
+        else if (state.State.Summary.State == RunState.Paused)
+        {
+            state.State.Summary = state.State.Summary with { State = RunState.Running };
+            await state.WriteStateAsync();
+        }
+        await EnsureTrainingAsync();
         return state.State.Summary;
     }
+
+    /// <summary>Stops the loop, which checkpoints the step it reached; the run stays Paused until started again.</summary>
+    public Task<RunSummary> PauseAsync() => StopAsync(RunState.Paused);
+
+    /// <summary>Stops the loop for good.</summary>
+    public Task<RunSummary> CancelAsync() => StopAsync(RunState.Cancelled);
 
     /// <summary>The run's latest summary, or null before it was started.</summary>
     public Task<RunSummary?> GetSummaryAsync() => Task.FromResult(state.State.Summary);
@@ -59,6 +75,13 @@ public sealed class TrainingRunGrain(
         return stored.Count;
     }
 
+    /// <summary>The durable wake-up: trains again if this activation is new (its silo died or the cluster restarted).</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.Summary is { State: RunState.Running }) await EnsureTrainingAsync();
+        else await ForgetReminderAsync();
+    }
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Probe checkpoints whose queueing a crash may have cut short; probe grains ignore steps they already hold.
@@ -68,7 +91,7 @@ public sealed class TrainingRunGrain(
             foreach (var (step, path) in StoredCheckpoints().Where(c => probeSteps.Contains(c.Step)))
                 await EnqueueProbesAsync(summary.Spec, summary.Spec.Probes.Kinds, step, path, replace: false);
         }
-        EnsureTraining();
+        await EnsureTrainingAsync();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -77,18 +100,44 @@ public sealed class TrainingRunGrain(
         if (loop is not null) await loop;
     }
 
-    private void EnsureTraining()
+    private async Task EnsureTrainingAsync()
     {
         if (loop is { IsCompleted: false } || state.State.Summary is not { State: RunState.Running } summary) return;
+        // Registered before training starts and kept until the run ends: a silo that dies from here on leaves the reminder behind.
+        await this.RegisterOrUpdateReminder(KeepTraining, failover.Value.ReminderPeriod, failover.Value.ReminderPeriod);
+        retry?.Dispose();
         var spec = summary.Spec;
         var resumeFrom = ResumePoint();
+        var here = silo.SiloAddress.ToParsableString();
+        // A run that trained before (on this silo or another) and trains again now is a resume; record when, where and from which step.
+        var resumes = summary.Silo is null ? summary.Resumes : [.. summary.Resumes, new RunResume(DateTime.UtcNow, here, state.State.CheckpointStep)];
+        state.State.Summary = state.State.Summary with { Silo = here, Resumes = resumes, Step = state.State.CheckpointStep };
+        await state.WriteStateAsync();
         stop = new CancellationTokenSource();
         var token = stop.Token;
         var channel = Channel.CreateUnbounded<TrainingEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var device = ComputeDevice.Select(compute.Value.Device);
-        var directory = Path.Combine(compute.Value.CheckpointDirectory, spec.RunId);
+        var directory = RunDirectory();
         var work = DedicatedThread.Run(() => RunTraining.Run(spec, () => corpora.Get(spec.Corpus), device, directory, resumeFrom, channel.Writer, logger, token));
         loop = PumpAsync(channel.Reader, work);
+    }
+
+    private async Task<RunSummary> StopAsync(RunState end)
+    {
+        if (state.State.Summary is not { } summary) throw new ArgumentException($"run {this.GetPrimaryKeyString()} does not exist.");
+        if (summary.IsFinished || summary.State == end) return summary;
+        state.State.Summary = summary with { State = end };
+        stop?.Cancel();
+        retry?.Dispose();
+        if (loop is not null) await loop;
+        await state.WriteStateAsync();
+        await ForgetReminderAsync();
+        return state.State.Summary;
+    }
+
+    private async Task ForgetReminderAsync()
+    {
+        if (await this.GetReminder(KeepTraining) is { } reminder) await this.UnregisterReminder(reminder);
     }
 
     // The newest stored checkpoint that verifies (SHA-256), newest first: a torn or corrupt file is logged and passed over, never
@@ -141,6 +190,7 @@ public sealed class TrainingRunGrain(
                 if (e.Checkpoint is { } checkpoint)
                 {
                     await state.WriteStateAsync();
+                    RemoveExpiredCheckpoints();
                     if (RunSpecMapping.ToProbeSteps(state.State.Summary!.Spec).Contains(checkpoint.Step))
                         await EnqueueProbesAsync(state.State.Summary.Spec, state.State.Summary.Spec.Probes.Kinds, checkpoint.Step, checkpoint.Path, replace: false);
                 }
@@ -150,18 +200,37 @@ public sealed class TrainingRunGrain(
         }
         catch (OperationCanceledException) when (stop!.IsCancellationRequested)
         {
-            // Deactivating: the run stays Running and resumes from its checkpoint on its next activation.
+            // Paused, cancelled or deactivating: a Running run resumes from its checkpoint on its next activation.
         }
         catch (TrainingDivergedException e)
         {
+            state.State.Summary = state.State.Summary! with { Step = e.Step };
             await FinishAsync(RunState.Diverged, e.Message);
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Run {Run} failed", state.State.Summary!.Spec.RunId);
-            await FinishAsync(RunState.Failed, e.Message);
+            await FailAsync(e);
         }
         await work;
+    }
+
+    // An application error costs one of max_failures; below it the run retries from its last checkpoint after a backoff.
+    private async Task FailAsync(Exception e)
+    {
+        var summary = state.State.Summary!;
+        var failures = summary.Failures + 1;
+        logger.LogError(e, "Run {Run} failed ({Failures} of {Max})", summary.Spec.RunId, failures, summary.Spec.MaxFailures);
+        if (failures >= summary.Spec.MaxFailures)
+        {
+            state.State.Summary = summary with { Failures = failures };
+            await FinishAsync(RunState.Failed, e.Message);
+            return;
+        }
+        state.State.Summary = summary with { Failures = failures, Error = e.Message };
+        await state.WriteStateAsync();
+        await ReportAsync();
+        var backoff = TimeSpan.FromSeconds(Math.Min(60, 1 << failures));
+        retry = this.RegisterGrainTimer(EnsureTrainingAsync, new GrainTimerCreationOptions(backoff, Timeout.InfiniteTimeSpan));
     }
 
     private void Apply(TrainingEvent e)
@@ -193,7 +262,7 @@ public sealed class TrainingRunGrain(
         {
             state.State.CheckpointPath = checkpoint.Path;
             state.State.CheckpointStep = checkpoint.Step;
-            summary = summary with { CheckpointPath = checkpoint.Path };
+            summary = summary with { CheckpointPath = checkpoint.Path, Step = Math.Max(summary.Step, checkpoint.Step) };
         }
         state.State.Summary = summary;
     }
@@ -204,10 +273,30 @@ public sealed class TrainingRunGrain(
         series[step] = value;
     }
 
+    private string RunDirectory() => Path.Combine(compute.Value.CheckpointDirectory, this.GetPrimaryKeyString());
+
     // Checkpoints the persisted state vouches for: later files belong to steps this run will redo.
     private IEnumerable<(int Step, string Path)> StoredCheckpoints() =>
-        CheckpointFile.InDirectory(Path.Combine(compute.Value.CheckpointDirectory, this.GetPrimaryKeyString()))
-            .Where(c => c.Step <= state.State.CheckpointStep);
+        CheckpointFile.InDirectory(RunDirectory()).Where(c => c.Step <= state.State.CheckpointStep);
+
+    // Only after the state that vouches for a newer checkpoint is written, so the state never names a deleted file.
+    private void RemoveExpiredCheckpoints()
+    {
+        var spec = state.State.Summary!.Spec;
+        var expired = CheckpointRetention.Expired(
+            CheckpointFile.InDirectory(RunDirectory()), state.State.CheckpointStep, spec.KeepCheckpoints, RunSpecMapping.ToProbeSteps(spec));
+        foreach (var (_, path) in expired)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException e)
+            {
+                logger.LogWarning("Checkpoint {Checkpoint} could not be deleted: {Reason}", path, e.Message);
+            }
+        }
+    }
 
     private async Task EnqueueProbesAsync(RunSpec spec, IReadOnlyList<string> kinds, int step, string path, bool replace)
     {
@@ -229,6 +318,7 @@ public sealed class TrainingRunGrain(
     {
         state.State.Summary = state.State.Summary! with { State = end, Error = error };
         await state.WriteStateAsync();
+        await ForgetReminderAsync();
         await ReportAsync();
     }
 

@@ -1,14 +1,22 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OrleansSweep.Grains.Corpora;
+using OrleansSweep.Grains.Hosting;
 
 namespace OrleansSweep.Grains.Sweeps;
 
-/// <summary>One sweep: expands its spec into runs, starts them within max_concurrent and aggregates what they report.</summary>
+/// <summary>
+/// One sweep: expands its spec into runs, starts them within max_concurrent and aggregates what they report. While the
+/// sweep is active and unfinished a durable reminder wakes it, so a restarted cluster picks it up with no client action.
+/// </summary>
 public sealed class SweepCoordinatorGrain(
     [PersistentState("sweep")] IPersistentState<SweepState> state,
     CorpusCatalog corpora,
-    ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain
+    IOptions<FailoverOptions> failover,
+    ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
 {
+    private const string KeepSweeping = "keep-sweeping";
+
     /// <summary>Validates and expands the spec, persists its runs as Pending, and starts the first of them.</summary>
     public async Task<SweepStatus> LaunchAsync(SweepSpec spec)
     {
@@ -17,9 +25,10 @@ public sealed class SweepCoordinatorGrain(
         var runs = SweepExpander.Expand(spec);
         if (state.State.Spec is { } existing)
         {
-            if (!SweepSpecs.Same(existing, spec))
+            // The same spec is the same sweep; one that differs only in max_concurrent changes its capacity.
+            if (!SweepSpecs.Same(existing with { MaxConcurrent = spec.MaxConcurrent }, spec))
                 throw new ArgumentException($"sweep '{spec.Name}' already exists with a different spec; choose another name.");
-            return Status();
+            return spec.MaxConcurrent == existing.MaxConcurrent ? Status() : await SetMaxConcurrentAsync(spec.MaxConcurrent);
         }
         foreach (var run in runs) CorpusCatalog.CheckContext(spec.Corpus, run.Model.Context);
         var (description, optimal) = corpora.Describe(spec.Corpus);
@@ -29,11 +38,59 @@ public sealed class SweepCoordinatorGrain(
             Runs = runs.Select(r => new RunSummary { Spec = r, State = RunState.Pending }).ToList(),
             CorpusDescription = description,
             OptimalLoss = optimal,
+            MaxConcurrent = spec.MaxConcurrent,
         };
         await state.WriteStateAsync();
         logger.LogInformation("Sweep {Sweep} launched with {Runs} runs", spec.Name, runs.Count);
         await StartNgramEstimateAsync();
-        await FillCapacityAsync();
+        await KeepGoingAsync();
+        return Status();
+    }
+
+    /// <summary>Pauses every running run; pending ones wait.</summary>
+    public async Task<SweepStatus> PauseAsync()
+    {
+        RequireNotCancelled("pause");
+        state.State.Phase = SweepPhase.Paused;
+        await state.WriteStateAsync();
+        foreach (var run in state.State.Runs.Where(r => r.State == RunState.Running).ToList())
+            Replace(await Run(run).PauseAsync());
+        await state.WriteStateAsync();
+        await ForgetReminderAsync();
+        return Status();
+    }
+
+    /// <summary>Resumes paused runs, then fills capacity.</summary>
+    public async Task<SweepStatus> ResumeAsync()
+    {
+        RequireNotCancelled("resume");
+        state.State.Phase = SweepPhase.Active;
+        await state.WriteStateAsync();
+        await KeepGoingAsync();
+        return Status();
+    }
+
+    /// <summary>Cancels every unfinished run.</summary>
+    public async Task<SweepStatus> CancelAsync()
+    {
+        RequireExists();
+        state.State.Phase = SweepPhase.Cancelled;
+        await state.WriteStateAsync();
+        foreach (var run in state.State.Runs.Where(r => !r.IsFinished).ToList())
+            Replace(run.State == RunState.Pending ? run with { State = RunState.Cancelled } : await Run(run).CancelAsync());
+        await state.WriteStateAsync();
+        await ForgetReminderAsync();
+        return Status();
+    }
+
+    /// <summary>Stores the new capacity and starts runs up to it.</summary>
+    public async Task<SweepStatus> SetMaxConcurrentAsync(int maxConcurrent)
+    {
+        RequireExists();
+        if (maxConcurrent < 1) throw new ArgumentException("max_concurrent must be at least 1.");
+        state.State.MaxConcurrent = maxConcurrent;
+        await state.WriteStateAsync();
+        if (state.State.Phase == SweepPhase.Active) await FillCapacityAsync();
         return Status();
     }
 
@@ -41,10 +98,11 @@ public sealed class SweepCoordinatorGrain(
     public async Task ReportAsync(RunSummary summary)
     {
         var index = state.State.Runs.FindIndex(r => r.Spec.RunId == summary.Spec.RunId);
-        if (index < 0) return;
+        // A finished run never starts again: a late progress report must not undo its end.
+        if (index < 0 || state.State.Runs[index].IsFinished) return;
         state.State.Runs[index] = summary;
         await state.WriteStateAsync();
-        if (summary.IsFinished) await FillCapacityAsync();
+        if (summary.IsFinished && state.State.Phase == SweepPhase.Active) await FillCapacityAsync();
     }
 
     /// <summary>Progress of every run.</summary>
@@ -61,14 +119,39 @@ public sealed class SweepCoordinatorGrain(
         return SweepAggregation.Results(status, runs, ngram, ngramPending: request is not null && ngram is null);
     }
 
+    /// <summary>The durable wake-up after a restart: every run that should train is asked to, and capacity is filled.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.Spec is null || state.State.Phase != SweepPhase.Active || state.State.Runs.All(r => r.IsFinished))
+            await ForgetReminderAsync();
+        else await KeepGoingAsync();
+    }
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // After a restart, wake the runs that were training (StartAsync is idempotent and resumes them), then top up.
         if (state.State.Spec is null) return;
         await StartNgramEstimateAsync();
-        foreach (var run in state.State.Runs.Where(r => r.State == RunState.Running).ToList())
-            await GrainFactory.GetGrain<ITrainingRunGrain>(run.Spec.RunId).StartAsync(run.Spec);
+        if (state.State.Phase == SweepPhase.Active) await KeepGoingAsync();
+    }
+
+    // Wakes the runs that were training (StartAsync is idempotent and resumes them; paused ones too), tops up, and keeps the
+    // reminder while anything is left to do.
+    private async Task KeepGoingAsync()
+    {
+        if (state.State.Runs.All(r => r.IsFinished))
+        {
+            await ForgetReminderAsync();
+            return;
+        }
+        await this.RegisterOrUpdateReminder(KeepSweeping, failover.Value.ReminderPeriod, failover.Value.ReminderPeriod);
+        foreach (var run in state.State.Runs.Where(r => r.State is RunState.Running or RunState.Paused).ToList())
+            Replace(await Run(run).StartAsync(run.Spec));
         await FillCapacityAsync();
+    }
+
+    private async Task ForgetReminderAsync()
+    {
+        if (await this.GetReminder(KeepSweeping) is { } reminder) await this.UnregisterReminder(reminder);
     }
 
     // The estimate grain computes once per (corpus, order, min_count) and keeps it, so every sweep of one corpus shares it;
@@ -85,17 +168,33 @@ public sealed class SweepCoordinatorGrain(
 
     private async Task FillCapacityAsync()
     {
-        var spec = state.State.Spec!;
         var started = false;
-        while (state.State.Runs.Count(r => r.State == RunState.Running) < spec.MaxConcurrent)
+        while (state.State.Runs.Count(r => r.State == RunState.Running) < state.State.MaxConcurrent)
         {
             var index = state.State.Runs.FindIndex(r => r.State == RunState.Pending);
             if (index < 0) break;
             var run = state.State.Runs[index];
-            state.State.Runs[index] = await GrainFactory.GetGrain<ITrainingRunGrain>(run.Spec.RunId).StartAsync(run.Spec);
+            state.State.Runs[index] = await Run(run).StartAsync(run.Spec);
             started = true;
         }
         if (started) await state.WriteStateAsync();
+    }
+
+    private ITrainingRunGrain Run(RunSummary run) => GrainFactory.GetGrain<ITrainingRunGrain>(run.Spec.RunId);
+
+    private void Replace(RunSummary summary) =>
+        state.State.Runs[state.State.Runs.FindIndex(r => r.Spec.RunId == summary.Spec.RunId)] = summary;
+
+    private void RequireExists()
+    {
+        if (state.State.Spec is null) throw new ArgumentException($"no sweep has the id '{this.GetPrimaryKeyString()}'.");
+    }
+
+    private void RequireNotCancelled(string action)
+    {
+        RequireExists();
+        if (state.State.Phase == SweepPhase.Cancelled)
+            throw new ArgumentException($"sweep '{this.GetPrimaryKeyString()}' was cancelled and cannot {action}; launch its spec under another name.");
     }
 
     private async Task<RunObservations> ObserveAsync(RunSummary run)
@@ -114,5 +213,7 @@ public sealed class SweepCoordinatorGrain(
         Runs = state.State.Runs.ToList(),
         OptimalLoss = state.State.OptimalLoss,
         CorpusDescription = state.State.CorpusDescription,
+        Phase = state.State.Phase,
+        MaxConcurrent = state.State.MaxConcurrent,
     };
 }

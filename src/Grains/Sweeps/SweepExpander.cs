@@ -24,6 +24,9 @@ public static partial class SweepExpander
         if (!SweepName().IsMatch(spec.Name))
             throw new ArgumentException($"name '{spec.Name}' must be 1-64 letters, digits, '-', '_' or '.'.");
         if (spec.MaxConcurrent < 1) throw new ArgumentException("max_concurrent must be at least 1.");
+        if (spec.MaxFailures < 1) throw new ArgumentException("max_failures must be at least 1 (1: the first application error fails the run).");
+        if (spec.KeepCheckpoints < 2)
+            throw new ArgumentException("keep_checkpoints must be at least 2, so a corrupt newest checkpoint leaves one to resume from.");
         ProbeSpecs.Validate(spec.Probes);
         ValidateAnalysis(spec.Analysis);
         foreach (var axis in spec.Grid)
@@ -41,7 +44,7 @@ public static partial class SweepExpander
         {
             var (model, training) = (spec.Model, spec.Training);
             foreach (var (axis, value) in point) (model, training) = Apply(model, training, axis, value);
-            var run = new RunSpec(spec.Name, RunId(spec.Name, spec.Corpus, model, training), spec.Corpus, model, training) { Probes = spec.Probes };
+            var run = new RunSpec(spec.Name, RunId(spec.Name, spec.Corpus, model, training), spec.Corpus, model, training) { Probes = spec.Probes, MaxFailures = spec.MaxFailures, KeepCheckpoints = spec.KeepCheckpoints };
             try
             {
                 RunSpecMapping.ToGptConfig(run, vocabularySize: 2).Validate();

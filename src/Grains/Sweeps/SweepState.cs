@@ -8,4 +8,7 @@ public sealed class SweepState
     [Id(1)] public List<RunSummary> Runs { get; set; } = [];
     [Id(2)] public string CorpusDescription { get; set; } = "";
     [Id(3)] public double? OptimalLoss { get; set; }
+    [Id(4)] public SweepPhase Phase { get; set; }
+    /// <summary>Starts as the spec's max_concurrent; `max-concurrent` changes it.</summary>
+    [Id(5)] public int MaxConcurrent { get; set; }
 }

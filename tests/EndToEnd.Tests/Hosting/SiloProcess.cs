@@ -14,24 +14,37 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
 
-    private SiloProcess(Process process, int gatewayPort)
+    private SiloProcess(Process process, int siloPort, int gatewayPort)
     {
         this.process = process;
+        SiloPort = siloPort;
         GatewayPort = gatewayPort;
         AppDomain.CurrentDomain.ProcessExit += KillOnExit;
     }
 
+    public int SiloPort { get; }
+
     public int GatewayPort { get; }
+
+    /// <summary>Whether the process has ended (killed, or exited by itself).</summary>
+    public bool HasExited => process.HasExited;
 
     public string Gateway => $"127.0.0.1:{GatewayPort}";
 
     /// <summary>What the silo printed, last lines last: for failure messages.</summary>
     public string Output => string.Join(Environment.NewLine, output.TakeLast(40));
 
-    /// <summary>Starts the silo and returns once its gateway accepts TCP connections.</summary>
-    public static async Task<SiloProcess> StartAsync(string dataDirectory, CancellationToken cancellation)
+    /// <summary>Starts the silo on free ports and returns once its gateway accepts TCP connections.</summary>
+    public static Task<SiloProcess> StartAsync(string dataDirectory, CancellationToken cancellation) =>
+        StartAsync(dataDirectory, FreePort.Next(), FreePort.Next(), [], cancellation);
+
+    /// <summary>
+    /// Starts the silo on the given ports (a restarted silo takes its old ones) with <paramref name="extra"/> arguments
+    /// (e.g. --redis, --checkpoints), and returns once its gateway accepts TCP connections.
+    /// </summary>
+    public static async Task<SiloProcess> StartAsync(
+        string dataDirectory, int siloPort, int gatewayPort, IReadOnlyList<string> extra, CancellationToken cancellation)
     {
-        var (siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next());
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -43,9 +56,9 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             SiloAssembly(), "--data", dataDirectory, "--silo-port", $"{siloPort}", "--gateway-port", $"{gatewayPort}",
             "--threads", "1", "--device", "cpu",
-        })
+        }.Concat(extra))
             start.ArgumentList.Add(argument);
-        var silo = new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), gatewayPort);
+        var silo = new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), siloPort, gatewayPort);
         silo.process.OutputDataReceived += (_, e) => silo.Record(e.Data);
         silo.process.ErrorDataReceived += (_, e) => silo.Record(e.Data);
         silo.process.BeginOutputReadLine();
@@ -108,6 +121,14 @@ public sealed class SiloProcess : IAsyncDisposable
         if (line is null) return;
         output.Enqueue(line);
         while (output.Count > 200) output.TryDequeue(out _);
+    }
+
+    /// <summary>SIGKILL, as a machine that loses power: no shutdown, no last checkpoint; returns once the process is gone.</summary>
+    public async Task KillAsync()
+    {
+        Kill();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(patience.Token);
     }
 
     private void KillOnExit(object? sender, EventArgs e) => Kill();

@@ -107,7 +107,7 @@ public sealed class SweepCoordinatorTests(SweepClusterFixture fixture)
         var coordinator = fixture.Client.GetGrain<ISweepCoordinatorGrain>(spec.Name);
         var first = await coordinator.LaunchAsync(spec);
 
-        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => coordinator.LaunchAsync(spec with { MaxConcurrent = 2 }));
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => coordinator.LaunchAsync(spec with { Training = spec.Training with { LearningRate = 2e-2 } }));
 
         Assert.Contains("taken", error.Message);
         Assert.Equal(first.Runs.Select(r => r.Spec.RunId), (await coordinator.GetStatusAsync())!.Runs.Select(r => r.Spec.RunId));

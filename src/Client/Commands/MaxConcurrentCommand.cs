@@ -1,0 +1,36 @@
+using OrleansSweep.Client.Connection;
+using OrleansSweep.Client.Views;
+
+namespace OrleansSweep.Client.Commands;
+
+/// <summary>`max-concurrent sweep N`: changes how many of a running sweep's runs train at once.</summary>
+public static class MaxConcurrentCommand
+{
+    private static readonly Argument<string> Sweep = new("sweep") { Description = "The sweep id (its spec's name)." };
+    private static readonly Argument<int> Value = new("n") { Description = "Runs training at once, at least 1." };
+    private static readonly ClusterTargetOptions Cluster = new();
+    private static readonly Option<bool> Json = CommonOptions.Json();
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var command = new Command("max-concurrent",
+            "Change a sweep's max_concurrent: a higher value starts pending runs now; a lower one lets running runs finish and starts none until below it.")
+        {
+            Sweep, Value, Json,
+        };
+        Cluster.AddTo(command);
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var id = parse.GetRequiredValue(Sweep);
+            var value = parse.GetValue(Value);
+            if (value < 1) throw new ArgumentException("max-concurrent's n must be at least 1.");
+            await using var connection = await ClusterConnection.ConnectAsync(Cluster.Read(parse), cancellation);
+            var coordinator = connection.Client.GetGrain<ISweepCoordinatorGrain>(id);
+            if (await coordinator.GetStatusAsync() is null) throw new ArgumentException($"no sweep has the id '{id}'.");
+            var status = await coordinator.SetMaxConcurrentAsync(value);
+            if (parse.GetValue(Json)) JsonOutput.Write(console, status);
+            else StatusTable.Render(console, status);
+        });
+        return command;
+    }
+}

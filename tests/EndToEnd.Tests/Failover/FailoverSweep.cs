@@ -1,0 +1,132 @@
+using OrleansSweep.Abstractions;
+using OrleansSweep.Client.Connection;
+using OrleansSweep.Compute.Corpora;
+using OrleansSweep.Compute.Devices;
+using OrleansSweep.Compute.Training;
+using OrleansSweep.Grains.Corpora;
+using OrleansSweep.Grains.Runs;
+
+namespace OrleansSweep.EndToEnd.Tests.Failover;
+
+/// <summary>
+/// The sweep the failover tests launch, and what they check of it once done: every run completed with no application
+/// error, series without a gap or a duplicate, and values equal to the same runs trained here without interruption.
+/// </summary>
+public static class FailoverSweep
+{
+    public const int Steps = 1200;
+    public const int LogEvery = 10;
+    public const int EvalEvery = 40;
+
+    /// <summary>Four tiny runs, all training at once, checkpointing every 40 steps.</summary>
+    public static string Yaml(string name) => $"""
+        name: {name}
+        max_concurrent: 4
+        corpus: {"{"}kind: low-rank-markov, vocabulary: 32, rank: 4, train_tokens: 16384, held_out_tokens: 2048{"}"}
+        model: {"{"}context: 16, d_model: 8, layers: 1, heads: 1{"}"}
+        training: {"{"}steps: {Steps}, batch_size: 8, learning_rate: 0.01, warmup_steps: 5, eval_every: {EvalEvery}, eval_tokens: 512, log_every: {LogEvery}, checkpoint_every: {EvalEvery}{"}"}
+        grid: {"{"}seed: [1, 2, 3, 4]{"}"}
+        probes: {"{"}kinds: []{"}"}
+        analysis: {"{"}ngram_order: 0{"}"}
+        """;
+
+    /// <summary>Polls the coordinator until <paramref name="done"/>, through whatever silo answers: calls that fail while a dead silo is noticed are retried.</summary>
+    public static async Task<SweepStatus> UntilAsync(
+        ClusterConnection connection, string sweep, Func<SweepStatus, bool> done, TimeSpan patience, CancellationToken cancellation)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(patience);
+        SweepStatus? last = null;
+        Exception? lastError = null;
+        while (true)
+        {
+            try
+            {
+                last = await connection.Client.GetGrain<ISweepCoordinatorGrain>(sweep).GetStatusAsync().WaitAsync(TimeSpan.FromSeconds(10), deadline.Token);
+                if (last is not null && done(last)) return last;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !deadline.IsCancellationRequested)
+            {
+                lastError = e;
+            }
+            try
+            {
+                await Task.Delay(200, deadline.Token);
+            }
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+            {
+                throw new TimeoutException($"not done within {patience}; last status: {Describe(last)}; last error: {lastError?.Message}");
+            }
+        }
+    }
+
+    /// <summary>Waits, without asking the cluster anything, until a checkpoint newer than <paramref name="before"/> appears: training resumed by itself.</summary>
+    public static async Task<int> UntilNewCheckpointAsync(string checkpoints, IReadOnlyDictionary<string, int> before, TimeSpan patience, CancellationToken cancellation)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(patience);
+        while (true)
+        {
+            var newer = NewestCheckpoints(checkpoints).Where(c => c.Value > before.GetValueOrDefault(c.Key)).Select(c => c.Value).ToList();
+            if (newer.Count > 0) return newer.Max();
+            try
+            {
+                await Task.Delay(100, deadline.Token);
+            }
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+            {
+                throw new TimeoutException($"no run wrote a new checkpoint under {checkpoints} within {patience} of the restart.");
+            }
+        }
+    }
+
+    /// <summary>Run id → the step of its newest checkpoint file.</summary>
+    public static Dictionary<string, int> NewestCheckpoints(string checkpoints) =>
+        Directory.Exists(checkpoints)
+            ? Directory.GetDirectories(checkpoints)
+                .Select(d => (Run: Path.GetFileName(d), Files: CheckpointFile.InDirectory(d)))
+                .Where(r => r.Files.Count > 0)
+                .ToDictionary(r => r.Run, r => r.Files[^1].Step)
+            : [];
+
+    /// <summary>Everything a finished, failed-over sweep must show.</summary>
+    public static async Task AssertCompleteAndExactAsync(ClusterConnection connection, SweepStatus done)
+    {
+        Assert.All(done.Runs, r =>
+        {
+            Assert.Equal(RunState.Completed, r.State);
+            Assert.Equal(Steps, r.Step);
+            Assert.Equal(0, r.Failures);
+        });
+        var results = (await connection.Client.GetGrain<ISweepCoordinatorGrain>(done.SweepId).GetResultsAsync())!;
+        Assert.True(results.IsFinished);
+        ComputeDevice.SetIntraOpThreads(1);
+        foreach (var run in done.Runs)
+        {
+            var grain = connection.Client.GetGrain<ITrainingRunGrain>(run.Spec.RunId);
+            var trainLoss = await grain.GetSeriesAsync(MetricNames.TrainLoss);
+            var evalLoss = await grain.GetSeriesAsync(MetricNames.EvalLoss);
+            // One value per step, none missing, none twice, across every resume.
+            Assert.Equal(Enumerable.Range(1, Steps / LogEvery).Select(i => i * LogEvery), trainLoss.Steps);
+            Assert.Equal(Enumerable.Range(0, Steps / EvalEvery + 1).Select(i => i * EvalEvery), evalLoss.Steps);
+            var (referenceTrain, referenceEval) = Uninterrupted(run.Spec);
+            Assert.Equal(referenceTrain, trainLoss.Values);
+            Assert.Equal(referenceEval, evalLoss.Values);
+            var result = Assert.Single(results.Runs, r => r.RunId == run.Spec.RunId);
+            Assert.Equal(referenceEval[^1], result.FinalEvalLoss);
+        }
+    }
+
+    /// <summary>The run trained here from step 0 to the end with no stop: its train and eval losses.</summary>
+    private static (List<double> Train, List<double> Eval) Uninterrupted(RunSpec spec)
+    {
+        var corpus = new CorpusCatalog(Path.GetTempPath()).Get(spec.Corpus);
+        using var trainer = new Trainer(RunSpecMapping.ToGptConfig(spec, corpus.VocabularySize), RunSpecMapping.ToTrainerOptions(spec), corpus, TorchSharp.torch.CPU);
+        var (train, eval) = (new List<double>(), new List<double>());
+        trainer.Run(new TrainingCallbacks(OnStep: m => train.Add(m.Loss), OnEval: e => eval.Add(e.Loss)), null, CancellationToken.None);
+        return (train, eval);
+    }
+
+    public static string Describe(SweepStatus? status) => status is null ? "none"
+        : string.Join("; ", status.Runs.Select(r => $"{r.Spec.RunId} {r.State} step {r.Step} on {r.Silo} resumes {r.Resumes.Count}"));
+}

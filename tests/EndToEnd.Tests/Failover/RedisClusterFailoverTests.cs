@@ -1,0 +1,95 @@
+using OrleansSweep.Abstractions;
+using OrleansSweep.Client.Connection;
+using OrleansSweep.EndToEnd.Tests.Hosting;
+
+namespace OrleansSweep.EndToEnd.Tests.Failover;
+
+/// <summary>
+/// A real redis-server and three real silo processes: SIGKILL the silo that trains runs, then the whole cluster. The sweep
+/// finishes by itself, each run exactly as if it had never stopped.
+/// </summary>
+public sealed class RedisClusterFailoverTests : IDisposable
+{
+    private const string ClusterId = "e2e";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
+    private readonly TempDirectory data = new();
+
+    public void Dispose() => data.Dispose();
+
+    [Fact(Timeout = 480_000)]
+    public async Task KilledSiloAndThenKilledClusterLoseNothingAndTheSweepCompletesWithNoClientAction()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var redis = await RedisServer.StartAsync(cancellation);
+        var checkpoints = Path.Combine(data.Path, "checkpoints");
+        var ports = Enumerable.Range(0, 3).Select(_ => (Silo: FreePort.Next(), Gateway: FreePort.Next())).ToList();
+        var silos = await StartClusterAsync(redis, ports, checkpoints, cancellation);
+        try
+        {
+            var specPath = Path.Combine(data.Path, "failover.yaml");
+            await File.WriteAllTextAsync(specPath, FailoverSweep.Yaml("failover"), cancellation);
+            var launched = await ClientCli.RunAsync(cancellation, "launch", specPath, "--redis", redis.Endpoint, "--cluster-id", ClusterId, "--json");
+            Assert.True(launched.ExitCode == 0, launched.ToString());
+
+            // Through every gateway: the client fails over from the one that dies to the others.
+            var gateways = string.Join(",", ports.Select(p => $"127.0.0.1:{p.Gateway}"));
+            SweepStatus beforeKill;
+            SiloProcess victim;
+            List<RunSummary> victimRuns;
+            DateTime killedAt;
+            await using (var connection = await ClusterConnection.ConnectAsync(new ClusterTarget(gateways), cancellation))
+            {
+                beforeKill = await FailoverSweep.UntilAsync(connection, "failover",
+                    s => s.Runs.Count(r => r.State == RunState.Running && r.Step >= 2 * FailoverSweep.EvalEvery && r.Silo is not null) >= 2,
+                    Patience, cancellation);
+                victim = silos.MaxBy(s => beforeKill.Runs.Count(r => r.State == RunState.Running && Hosts(s, r)))!;
+                victimRuns = beforeKill.Runs.Where(r => r.State == RunState.Running && Hosts(victim, r)).ToList();
+                Assert.NotEmpty(victimRuns);
+                killedAt = DateTime.UtcNow;
+                await victim.KillAsync();
+
+                // Each of its runs trains again on a surviving silo, woken by its reminder: no client call names it.
+                var failedOver = await FailoverSweep.UntilAsync(connection, "failover",
+                    s => victimRuns.All(v => Resumed(s, v.Spec.RunId, killedAt) is { } resume && !resume.Silo.Contains($":{victim.SiloPort}@")),
+                    Patience, cancellation);
+                Assert.All(failedOver.Runs, r => Assert.Equal(0, r.Failures));
+            }
+
+            // The whole cluster dies; started again on the same ports, it resumes every unfinished run before anyone asks.
+            foreach (var silo in silos) await silo.KillAsync();
+            var newest = FailoverSweep.NewestCheckpoints(checkpoints);
+            await DisposeAllAsync(silos);
+            silos = await StartClusterAsync(redis, ports, checkpoints, cancellation);
+            await FailoverSweep.UntilNewCheckpointAsync(checkpoints, newest, Patience, cancellation);
+
+            await using var after = await ClusterConnection.ConnectAsync(new ClusterTarget(gateways, redis.Endpoint, ClusterId), cancellation);
+            var done = await FailoverSweep.UntilAsync(after, "failover", s => s.IsFinished, Patience, cancellation);
+            await FailoverSweep.AssertCompleteAndExactAsync(after, done);
+            Assert.All(victimRuns, v => Assert.NotEmpty(done.Runs.Single(r => r.Spec.RunId == v.Spec.RunId).Resumes));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message}{Environment.NewLine}{string.Join(Environment.NewLine, silos.Select(s => s.Output))}", e);
+        }
+        finally
+        {
+            await DisposeAllAsync(silos);
+        }
+    }
+
+    private static bool Hosts(SiloProcess silo, RunSummary run) => run.Silo?.Contains($":{silo.SiloPort}@") == true;
+
+    private static RunResume? Resumed(SweepStatus status, string runId, DateTime after) =>
+        status.Runs.Single(r => r.Spec.RunId == runId).Resumes.LastOrDefault(r => r.At >= after);
+
+    private async Task<List<SiloProcess>> StartClusterAsync(
+        RedisServer redis, IReadOnlyList<(int Silo, int Gateway)> ports, string checkpoints, CancellationToken cancellation) =>
+        (await Task.WhenAll(ports.Select((p, i) => SiloProcess.StartAsync(
+            Directory.CreateDirectory(Path.Combine(data.Path, $"silo-{i}")).FullName, p.Silo, p.Gateway,
+            ["--redis", redis.Endpoint, "--cluster-id", ClusterId, "--checkpoints", checkpoints], cancellation)))).ToList();
+
+    private static async Task DisposeAllAsync(IEnumerable<SiloProcess> silos)
+    {
+        foreach (var silo in silos) await silo.DisposeAsync();
+    }
+}
