@@ -10,7 +10,7 @@ namespace OrleansSweep.Grains.Hosting;
 public static class SiloBuilderExtensions
 {
     /// <summary>
-    /// The embedded default: one silo on 127.0.0.1, grain state in one LiteDB file under Silo:DataDirectory, checkpoints
+    /// The embedded default: one silo on 127.0.0.1, grain state and reminders in one LiteDB file under Silo:DataDirectory, checkpoints
     /// beside it. Bad settings fail here, before anything starts, with one sentence naming the setting.
     /// </summary>
     public static ISiloBuilder AddOrleansSweep(this ISiloBuilder silo, IConfiguration configuration)
@@ -24,12 +24,13 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>
-    /// Storage, corpora and compute for sweeps, without clustering (which the host, or a test cluster, chooses): grain state in
-    /// LiteDB under <paramref name="dataDirectory"/>, checkpoints beside it unless the Compute section says otherwise.
+    /// Storage, corpora and compute for sweeps, without clustering (which the host, or a test cluster, chooses): grain state and
+    /// reminders in LiteDB under <paramref name="dataDirectory"/>, checkpoints beside it unless the Compute section says otherwise.
     /// </summary>
     public static ISiloBuilder AddSweepServices(this ISiloBuilder silo, string dataDirectory, IConfiguration configuration)
     {
         silo.AddLiteDbGrainStorageAsDefault(o => o.DataDirectory = dataDirectory);
+        silo.AddLiteDbReminders(o => o.DataDirectory = dataDirectory);
         silo.Services.AddSingleton(new CorpusCatalog(dataDirectory));
         silo.Services.AddOptions<ComputeOptions>()
             .Configure(o => o.CheckpointDirectory = Path.Combine(dataDirectory, "checkpoints"))
