@@ -51,7 +51,7 @@ public static class SiloBuilderExtensions
 
     /// <summary>Grain state and reminders in the one LiteDB file under <paramref name="dataDirectory"/>.</summary>
     public static ISiloBuilder AddEmbeddedStorage(this ISiloBuilder silo, string dataDirectory) =>
-        silo.AddLiteDbGrainStorageAsDefault(o => o.DataDirectory = dataDirectory).UseInMemoryReminderService();
+        silo.AddLiteDbGrainStorageAsDefault(o => o.DataDirectory = dataDirectory).AddLiteDbReminders(o => o.DataDirectory = dataDirectory);
 
     /// <summary>Clustering, grain state and reminders in Redis at <paramref name="endpoint"/> (host:port), under <paramref name="clusterId"/>.</summary>
     public static ISiloBuilder AddRedisCluster(this ISiloBuilder silo, string endpoint, string clusterId)

@@ -8,7 +8,7 @@ using Orleans.Storage;
 
 namespace OrleansSweep.Grains.Storage;
 
-/// <summary>Registers the embedded LiteDB store and grain storage on a silo.</summary>
+/// <summary>Registers the embedded LiteDB store, grain storage and reminder table on a silo.</summary>
 public static class LiteDbSiloBuilderExtensions
 {
     /// <summary>Uses LiteDB as the storage for grain state that names no provider.</summary>
@@ -37,6 +37,18 @@ public static class LiteDbSiloBuilderExtensions
             services.GetRequiredService<LiteDbStore>(),
             services.GetRequiredKeyedService<IGrainStorageSerializer>(providerName),
             services.GetRequiredService<IActivatorProvider>()));
+        return builder;
+    }
+
+    /// <summary>Adds the reminder service with its table in LiteDB, so reminders outlive the silo that registered them.</summary>
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="configure">Overrides the <c>LiteDb</c> configuration section; shared by every LiteDB provider of the silo.</param>
+    /// <remarks>As Orleans' own reminder providers do, the last <see cref="IReminderTable"/> registered wins.</remarks>
+    public static ISiloBuilder AddLiteDbReminders(this ISiloBuilder builder, Action<LiteDbStorageOptions>? configure = null)
+    {
+        builder.AddLiteDbStore(configure);
+        builder.AddReminders();
+        builder.Services.AddSingleton<IReminderTable, LiteDbReminderTable>();
         return builder;
     }
 

@@ -11,7 +11,9 @@ namespace OrleansSweep.Grains.Tests.Sweeps;
 /// </summary>
 public static class SweepTestCluster
 {
-    public static async Task<InProcessTestCluster> StartAsync(string dataDirectory, CancellationToken cancellation)
+    /// <summary>Builds and deploys one silo storing under <paramref name="dataDirectory"/>; <paramref name="configureSilo"/> adds to its setup.</summary>
+    public static async Task<InProcessTestCluster> StartAsync(
+        string dataDirectory, CancellationToken cancellation, Action<ISiloBuilder>? configureSilo = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -22,7 +24,11 @@ public static class SweepTestCluster
             })
             .Build();
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddSweepServices(dataDirectory, configuration));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddSweepServices(dataDirectory, configuration);
+            configureSilo?.Invoke(silo);
+        });
         var cluster = builder.Build();
         try
         {
