@@ -32,11 +32,9 @@ public sealed class ClusterConnection : IAsyncDisposable
         var giveUpAt = DateTime.UtcNow + ConnectPatience;
         builder.UseOrleansClient(client =>
         {
-            if (target.Redis is { } redis)
-            {
-                client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (target.ClusterId, target.ClusterId));
-                client.UseRedisClustering(o => o.ConfigurationOptions = Grains.Hosting.SiloBuilderExtensions.RedisConfiguration(redis));
-            }
+            // A gateway refuses a client of another cluster id, so the client names its cluster whichever way it finds it.
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (target.ClusterId, target.ClusterId));
+            if (target.Redis is { } redis) client.UseRedisClustering(o => o.ConfigurationOptions = Grains.Hosting.SiloBuilderExtensions.RedisConfiguration(redis));
             else client.UseStaticClustering(endpoints);
             client.UseConnectionRetryFilter(async (_, ct) =>
             {

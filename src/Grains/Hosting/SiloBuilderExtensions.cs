@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 using OrleansSweep.Grains.Corpora;
 using OrleansSweep.Grains.Storage;
 using StackExchange.Redis;
@@ -26,7 +28,7 @@ public static class SiloBuilderExtensions
         LoopbackPorts.EnsureFree(options.GatewayPort, "--gateway-port");
         if (string.IsNullOrEmpty(options.Redis))
         {
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ClusterId, clusterId: options.ClusterId);
             silo.AddEmbeddedStorage(options.DataDirectory);
         }
         else
@@ -58,7 +60,12 @@ public static class SiloBuilderExtensions
     {
         silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));
         silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConfiguration(endpoint));
-        silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = RedisConfiguration(endpoint));
+        // Orleans' binary serializer, as in the LiteDB store: the default JSON one cannot read back the records' read-only lists.
+        silo.AddRedisGrainStorageAsDefault(options => options.Configure<Serializer>((o, serializer) =>
+        {
+            o.ConfigurationOptions = RedisConfiguration(endpoint);
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
         silo.UseRedisReminderService(o => o.ConfigurationOptions = RedisConfiguration(endpoint));
         return silo;
     }

@@ -8,6 +8,7 @@ namespace OrleansSweep.EndToEnd.Tests.Failover;
 /// A real redis-server and three real silo processes: SIGKILL the silo that trains runs, then the whole cluster. The sweep
 /// finishes by itself, each run exactly as if it had never stopped.
 /// </summary>
+[Collection(FailoverCollection.Name)]
 public sealed class RedisClusterFailoverTests : IDisposable
 {
     private const string ClusterId = "e2e";
@@ -37,7 +38,7 @@ public sealed class RedisClusterFailoverTests : IDisposable
             SiloProcess victim;
             List<RunSummary> victimRuns;
             DateTime killedAt;
-            await using (var connection = await ClusterConnection.ConnectAsync(new ClusterTarget(gateways), cancellation))
+            await using (var connection = await ClusterConnection.ConnectAsync(new ClusterTarget(gateways, ClusterId: ClusterId), cancellation))
             {
                 beforeKill = await FailoverSweep.UntilAsync(connection, "failover",
                     s => s.Runs.Count(r => r.State == RunState.Running && r.Step >= 2 * FailoverSweep.EvalEvery && r.Silo is not null) >= 2,

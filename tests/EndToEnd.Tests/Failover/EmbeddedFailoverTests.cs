@@ -1,0 +1,69 @@
+using OrleansSweep.Abstractions;
+using OrleansSweep.Client.Connection;
+using OrleansSweep.Compute.Training;
+using OrleansSweep.EndToEnd.Tests.Hosting;
+
+namespace OrleansSweep.EndToEnd.Tests.Failover;
+
+/// <summary>
+/// The embedded default's one real silo process, killed with SIGKILL mid-sweep and started again on the same data: its
+/// LiteDB reminders resume every run with no client action, and a run whose newest checkpoint was corrupted meanwhile
+/// resumes from the one before.
+/// </summary>
+[Collection(FailoverCollection.Name)]
+public sealed class EmbeddedFailoverTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
+    private readonly TempDirectory data = new();
+
+    public void Dispose() => data.Dispose();
+
+    [Fact(Timeout = 360_000)]
+    public async Task KilledSiloStartedAgainResumesEveryRunByItselfPassingOverACorruptCheckpoint()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var (siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next());
+        var gateway = $"127.0.0.1:{gatewayPort}";
+        var checkpoints = Path.Combine(data.Path, "checkpoints");
+        var silo = await SiloProcess.StartAsync(data.Path, siloPort, gatewayPort, [], cancellation);
+        try
+        {
+            var specPath = Path.Combine(data.Path, "embedded.yaml");
+            await File.WriteAllTextAsync(specPath, FailoverSweep.Yaml("embedded"), cancellation);
+            var launched = await ClientCli.RunAsync(cancellation, "launch", specPath, "--gateway", gateway, "--json");
+            Assert.True(launched.ExitCode == 0, launched.ToString());
+            await using (var connection = await ClusterConnection.ConnectAsync(new ClusterTarget(gateway), cancellation))
+                await FailoverSweep.UntilAsync(connection, "embedded",
+                    s => s.Runs.Count(r => r.State == RunState.Running && r.Step >= 3 * FailoverSweep.EvalEvery) >= 2, Patience, cancellation);
+
+            await silo.KillAsync();
+            var newest = FailoverSweep.NewestCheckpoints(checkpoints);
+            // A torn write or a bad disk: the newest checkpoint of one run no longer matches its SHA-256.
+            var (corruptRun, corruptStep) = newest.MaxBy(c => c.Value);
+            var corruptPath = Path.Combine(checkpoints, corruptRun, CheckpointFile.Name(corruptStep));
+            var bytes = await File.ReadAllBytesAsync(corruptPath, cancellation);
+            bytes[bytes.Length / 2] ^= 0xFF;
+            await File.WriteAllBytesAsync(corruptPath, bytes, cancellation);
+            await silo.DisposeAsync();
+
+            silo = await SiloProcess.StartAsync(data.Path, siloPort, gatewayPort, [], cancellation);
+            await FailoverSweep.UntilNewCheckpointAsync(checkpoints, newest, Patience, cancellation);
+
+            await using var after = await ClusterConnection.ConnectAsync(new ClusterTarget(gateway), cancellation);
+            var done = await FailoverSweep.UntilAsync(after, "embedded", s => s.IsFinished, Patience, cancellation);
+            await FailoverSweep.AssertCompleteAndExactAsync(after, done);
+            var corrupted = done.Runs.Single(r => r.Spec.RunId == corruptRun);
+            var resume = Assert.Single(corrupted.Resumes);
+            Assert.InRange(resume.FromStep, 0, corruptStep - 1);
+            Assert.Contains(silo.Output.Split(Environment.NewLine), line => line.Contains(CheckpointFile.Name(corruptStep)) && line.Contains("not loaded"));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message}{Environment.NewLine}{silo.Output}", e);
+        }
+        finally
+        {
+            await silo.DisposeAsync();
+        }
+    }
+}

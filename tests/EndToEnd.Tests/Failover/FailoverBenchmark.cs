@@ -1,0 +1,132 @@
+using System.Globalization;
+using OrleansSweep.Abstractions;
+using OrleansSweep.Client.Connection;
+using OrleansSweep.EndToEnd.Tests.Hosting;
+
+namespace OrleansSweep.EndToEnd.Tests.Failover;
+
+/// <summary>
+/// The numbers of docs/RELIABILITY.md: repeated SIGKILLs of a silo that trains runs, each timed from the kill to the
+/// moment a run trains again (its grain's resume record), with the steps it redid. Explicit: `scripts/bench-failover` runs it.
+/// </summary>
+[Collection(FailoverCollection.Name)]
+public sealed class FailoverBenchmark : IDisposable
+{
+    private const int Kills = 4;
+    private const string ClusterId = "bench";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
+    private readonly TempDirectory data = new();
+
+    public void Dispose() => data.Dispose();
+
+    [Fact(Explicit = true, Timeout = 1_800_000)]
+    public async Task EmbeddedSiloKilledAndRestarted()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var (siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next());
+        var target = new ClusterTarget($"127.0.0.1:{gatewayPort}");
+        var silo = await SiloProcess.StartAsync(data.Path, siloPort, gatewayPort, [], cancellation);
+        var rows = new List<string>();
+        try
+        {
+            await LaunchAsync(target, cancellation);
+            for (var kill = 1; kill <= Kills; kill++)
+            {
+                var before = await RunningStepsAsync(target, cancellation);
+                var killedAt = DateTime.UtcNow;
+                await silo.KillAsync();
+                await silo.DisposeAsync();
+                silo = await SiloProcess.StartAsync(data.Path, siloPort, gatewayPort, [], cancellation);
+                rows.AddRange(await ResumedAsync(target, kill, killedAt, before, cancellation));
+            }
+        }
+        finally
+        {
+            await silo.DisposeAsync();
+        }
+        Report("embedded", rows);
+    }
+
+    [Fact(Explicit = true, Timeout = 1_800_000)]
+    public async Task RedisClusterSiloKilledAndRestarted()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var redis = await RedisServer.StartAsync(cancellation);
+        var checkpoints = Path.Combine(data.Path, "checkpoints");
+        var ports = Enumerable.Range(0, 3).Select(_ => (Silo: FreePort.Next(), Gateway: FreePort.Next())).ToList();
+        var target = new ClusterTarget(string.Join(",", ports.Select(p => $"127.0.0.1:{p.Gateway}")), redis.Endpoint, ClusterId);
+        Task<SiloProcess> Start(int i) => SiloProcess.StartAsync(Directory.CreateDirectory(Path.Combine(data.Path, $"silo-{i}")).FullName,
+            ports[i].Silo, ports[i].Gateway, ["--redis", redis.Endpoint, "--cluster-id", ClusterId, "--checkpoints", checkpoints], cancellation);
+        var silos = (await Task.WhenAll(Enumerable.Range(0, 3).Select(Start))).ToList();
+        var rows = new List<string>();
+        try
+        {
+            await LaunchAsync(target, cancellation);
+            for (var kill = 1; kill <= Kills; kill++)
+            {
+                var before = await RunningStepsAsync(target, cancellation);
+                var victim = Enumerable.Range(0, 3).MaxBy(i => before.Count(b => b.Value.Silo.Contains($":{ports[i].Silo}@")));
+                var victimRuns = before.Where(b => b.Value.Silo.Contains($":{ports[victim].Silo}@")).ToDictionary();
+                var killedAt = DateTime.UtcNow;
+                await silos[victim].KillAsync();
+                rows.AddRange(await ResumedAsync(target, kill, killedAt, victimRuns, cancellation));
+                // The machine comes back, so the next kill again leaves two survivors.
+                await silos[victim].DisposeAsync();
+                silos[victim] = await Start(victim);
+            }
+        }
+        finally
+        {
+            foreach (var silo in silos) await silo.DisposeAsync();
+        }
+        Report("redis, 3 silos", rows);
+    }
+
+    private async Task LaunchAsync(ClusterTarget target, CancellationToken cancellation)
+    {
+        var spec = Path.Combine(data.Path, "bench.yaml");
+        await File.WriteAllTextAsync(spec, FailoverSweep.Yaml("bench").Replace($"steps: {FailoverSweep.Steps},", "steps: 1000000,"), cancellation);
+        var args = new List<string> { "launch", spec, "--gateway", target.Gateways, "--cluster-id", target.ClusterId };
+        if (target.Redis is { } redis) args.AddRange(["--redis", redis]);
+        var launched = await ClientCli.RunAsync(cancellation, [.. args]);
+        Assert.True(launched.ExitCode == 0, launched.ToString());
+    }
+
+    // Each running run's step as its grain reports it just before the kill: at most one log interval behind the truth.
+    private static async Task<Dictionary<string, (int Step, string Silo)>> RunningStepsAsync(ClusterTarget target, CancellationToken cancellation)
+    {
+        await using var connection = await ClusterConnection.ConnectAsync(target, cancellation);
+        var status = await FailoverSweep.UntilAsync(connection, "bench",
+            s => s.Runs.All(r => r.State == RunState.Running && r.Silo is not null && r.Step >= 2 * FailoverSweep.EvalEvery), Patience, cancellation);
+        var steps = new Dictionary<string, (int, string)>();
+        foreach (var run in status.Runs)
+        {
+            var summary = (await connection.Client.GetGrain<ITrainingRunGrain>(run.Spec.RunId).GetSummaryAsync())!;
+            steps[run.Spec.RunId] = (summary.Step, summary.Silo!);
+        }
+        return steps;
+    }
+
+    private static async Task<List<string>> ResumedAsync(
+        ClusterTarget target, int kill, DateTime killedAt, IReadOnlyDictionary<string, (int Step, string Silo)> before, CancellationToken cancellation)
+    {
+        await using var connection = await ClusterConnection.ConnectAsync(target, cancellation);
+        var status = await FailoverSweep.UntilAsync(connection, "bench",
+            s => before.Keys.All(id => s.Runs.Single(r => r.Spec.RunId == id).Resumes.Any(r => r.At >= killedAt)), Patience, cancellation);
+        return before.Select(b =>
+        {
+            var resume = status.Runs.Single(r => r.Spec.RunId == b.Key).Resumes.First(r => r.At >= killedAt);
+            var seconds = (resume.At - killedAt).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
+            return $"| {kill} | {b.Key[(b.Key.IndexOf('.') + 1)..]} | {seconds} | {b.Value.Step} | {resume.FromStep} | {b.Value.Step - resume.FromStep} |";
+        }).ToList();
+    }
+
+    private static void Report(string mode, IReadOnlyList<string> rows)
+    {
+        var table = string.Join(Environment.NewLine,
+            [$"### {mode}", "", "| kill | run | kill → training again (s) | step at kill | resumed from | steps redone |", "|---|---|---|---|---|---|", .. rows]);
+        TestContext.Current.SendDiagnosticMessage(table);
+        var output = Environment.GetEnvironmentVariable("FAILOVER_BENCH_OUT");
+        if (!string.IsNullOrEmpty(output)) File.AppendAllText(output, table + Environment.NewLine + Environment.NewLine);
+    }
+}
