@@ -43,4 +43,21 @@ public sealed class SiloStartupTests(SiloFixture fixture)
         Assert.Contains($"port {fixture.Silo.GatewayPort} (--gateway-port)", error);
         Assert.DoesNotContain("   at ", await stdout + error);
     }
+
+    [Fact(Timeout = 90_000)]
+    public async Task AMistypedFlagExits2NamingIt()
+    {
+        using var data = new TempDirectory();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { SiloProcess.SiloAssembly(), "--data", data.Path, "--redsi", "127.0.0.1:6379" })
+            start.ArgumentList.Add(argument);
+        using var silo = Process.Start(start)!;
+        var stderr = silo.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await silo.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, silo.ExitCode);
+        var error = Assert.Single((await stderr).Trim().Split('\n'));
+        Assert.Contains("--redsi", error);
+        Assert.Contains("--redis", error);
+    }
 }

@@ -18,7 +18,7 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
     /// <summary>Stops every unfinished run for good; finished runs and all series stay.</summary>
     Task<SweepStatus> CancelAsync();
 
-    /// <summary>Changes how many runs train at once; a lower value lets running runs finish and starts none until below it.</summary>
+    /// <summary>Changes how many runs train at once: a higher value starts more now; a lower one pauses the excess at a checkpoint, to resume first.</summary>
     Task<SweepStatus> SetMaxConcurrentAsync(int maxConcurrent);
 
     /// <summary>A run reports progress or its end; a finished run frees capacity for the next.</summary>

@@ -14,7 +14,7 @@ public static class MaxConcurrentCommand
     public static Command Create(IAnsiConsole console)
     {
         var command = new Command("max-concurrent",
-            "Change a sweep's max_concurrent: a higher value starts pending runs now; a lower one lets running runs finish and starts none until below it.")
+            "Change a sweep's max_concurrent: a higher value starts more runs now; a lower one pauses the excess at a checkpoint of their step, to resume first when capacity frees.")
         {
             Sweep, Value, Json,
         };

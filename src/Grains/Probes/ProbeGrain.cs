@@ -8,14 +8,17 @@ namespace OrleansSweep.Grains.Probes;
 
 /// <summary>
 /// One probe kind of one run (key "run/kind"). Checkpoints queue in persisted state and are measured one at a time on a
-/// thread-pool thread; each result is persisted before the next starts, so a restart loses at most the one in progress.
+/// dedicated thread; each result is persisted before the next starts, so a restart loses at most the one in progress, and
+/// while any wait a durable reminder wakes the grain, so a queue on a silo that died is measured elsewhere with no caller.
 /// </summary>
 public sealed class ProbeGrain(
     [PersistentState("probe")] IPersistentState<ProbeState> state,
     CorpusCatalog corpora,
     IOptions<ComputeOptions> compute,
-    ILogger<ProbeGrain> logger) : Grain, IProbeGrain
+    IOptions<FailoverOptions> failover,
+    ILogger<ProbeGrain> logger) : Grain, IProbeGrain, IRemindable
 {
+    private const string KeepProbing = "keep-probing";
     private readonly CancellationTokenSource stop = new();
     private Task? loop;
 
@@ -28,7 +31,15 @@ public sealed class ProbeGrain(
         state.State.Run = request.Run;
         state.State.Pending[request.Step] = request;
         await state.WriteStateAsync();
+        await this.RegisterOrUpdateReminder(KeepProbing, failover.Value.ReminderPeriod, failover.Value.ReminderPeriod);
         EnsureProbing();
+    }
+
+    /// <summary>The durable wake-up: measures what waits, or ends the reminder once nothing does.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.Pending.Count > 0) EnsureProbing();
+        else if (await this.GetReminder(KeepProbing) is { } reminder) await this.UnregisterReminder(reminder);
     }
 
     /// <summary>Every measurement so far, and how many checkpoints wait.</summary>

@@ -83,14 +83,18 @@ public sealed class SweepCoordinatorGrain(
         return Status();
     }
 
-    /// <summary>Stores the new capacity and starts runs up to it.</summary>
+    /// <summary>Stores the new capacity; above the runs training, starts more; below, pauses the last-started ones (they resume first).</summary>
     public async Task<SweepStatus> SetMaxConcurrentAsync(int maxConcurrent)
     {
         RequireExists();
         if (maxConcurrent < 1) throw new ArgumentException("max_concurrent must be at least 1.");
         state.State.MaxConcurrent = maxConcurrent;
         await state.WriteStateAsync();
-        if (state.State.Phase == SweepPhase.Active) await FillCapacityAsync();
+        if (state.State.Phase != SweepPhase.Active) return Status();
+        var excess = state.State.Runs.Where(r => r.State == RunState.Running).Skip(maxConcurrent).ToList();
+        foreach (var run in excess) Replace(await Run(run).PauseAsync());
+        if (excess.Count > 0) await state.WriteStateAsync();
+        await FillCapacityAsync();
         return Status();
     }
 
@@ -134,8 +138,8 @@ public sealed class SweepCoordinatorGrain(
         if (state.State.Phase == SweepPhase.Active) await KeepGoingAsync();
     }
 
-    // Wakes the runs that were training (StartAsync is idempotent and resumes them; paused ones too), tops up, and keeps the
-    // reminder while anything is left to do.
+    // Wakes the runs that were training (StartAsync is idempotent and resumes them), tops up, and keeps the reminder while
+    // anything is left to do.
     private async Task KeepGoingAsync()
     {
         if (state.State.Runs.All(r => r.IsFinished))
@@ -144,7 +148,7 @@ public sealed class SweepCoordinatorGrain(
             return;
         }
         await this.RegisterOrUpdateReminder(KeepSweeping, failover.Value.ReminderPeriod, failover.Value.ReminderPeriod);
-        foreach (var run in state.State.Runs.Where(r => r.State is RunState.Running or RunState.Paused).ToList())
+        foreach (var run in state.State.Runs.Where(r => r.State == RunState.Running).ToList())
             Replace(await Run(run).StartAsync(run.Spec));
         await FillCapacityAsync();
     }
@@ -166,12 +170,14 @@ public sealed class SweepCoordinatorGrain(
         ? new NgramRankRequest { Corpus = spec.Corpus, Order = spec.Analysis.NgramOrder, MinCount = spec.Analysis.NgramMinCount }
         : null;
 
+    // Paused runs first: they hold trained steps, and a lowered max_concurrent paused them only to wait their turn.
     private async Task FillCapacityAsync()
     {
         var started = false;
         while (state.State.Runs.Count(r => r.State == RunState.Running) < state.State.MaxConcurrent)
         {
-            var index = state.State.Runs.FindIndex(r => r.State == RunState.Pending);
+            var index = state.State.Runs.FindIndex(r => r.State == RunState.Paused);
+            if (index < 0) index = state.State.Runs.FindIndex(r => r.State == RunState.Pending);
             if (index < 0) break;
             var run = state.State.Runs[index];
             state.State.Runs[index] = await Run(run).StartAsync(run.Spec);

@@ -29,7 +29,7 @@ public sealed class EmbeddedFailoverTests : IDisposable
         try
         {
             var specPath = Path.Combine(data.Path, "embedded.yaml");
-            await File.WriteAllTextAsync(specPath, FailoverSweep.Yaml("embedded"), cancellation);
+            await File.WriteAllTextAsync(specPath, FailoverSweep.Yaml("embedded", FailoverSweep.HeadSpectrumProbes), cancellation);
             var launched = await ClientCli.RunAsync(cancellation, "launch", specPath, "--gateway", gateway, "--json");
             Assert.True(launched.ExitCode == 0, launched.ToString());
             await using (var connection = await ClusterConnection.ConnectAsync(new ClusterTarget(gateway), cancellation))

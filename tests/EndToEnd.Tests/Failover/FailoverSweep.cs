@@ -18,15 +18,18 @@ public static class FailoverSweep
     public const int LogEvery = 10;
     public const int EvalEvery = 40;
 
-    /// <summary>Four tiny runs, all training at once, checkpointing every 40 steps.</summary>
-    public static string Yaml(string name) => $"""
+    /// <summary>Probes of the last kill test: cheap head spectra at three steps.</summary>
+    public const string HeadSpectrumProbes = "{every: 400, log_spaced: false, positions: 64, kinds: [head_spectrum]}";
+
+    /// <summary>Four tiny runs, all training at once, checkpointing every 40 steps; <paramref name="probes"/> is the YAML of the probes section.</summary>
+    public static string Yaml(string name, string probes = "{kinds: []}") => $"""
         name: {name}
         max_concurrent: 4
         corpus: {"{"}kind: low-rank-markov, vocabulary: 32, rank: 4, train_tokens: 16384, held_out_tokens: 2048{"}"}
         model: {"{"}context: 16, d_model: 8, layers: 1, heads: 1{"}"}
         training: {"{"}steps: {Steps}, batch_size: 8, learning_rate: 0.01, warmup_steps: 5, eval_every: {EvalEvery}, eval_tokens: 512, log_every: {LogEvery}, checkpoint_every: {EvalEvery}{"}"}
         grid: {"{"}seed: [1, 2, 3, 4]{"}"}
-        probes: {"{"}kinds: []{"}"}
+        probes: {probes}
         analysis: {"{"}ngram_order: 0{"}"}
         """;
 
@@ -60,14 +63,19 @@ public static class FailoverSweep
         }
     }
 
-    /// <summary>Waits, without asking the cluster anything, until a checkpoint newer than <paramref name="before"/> appears: training resumed by itself.</summary>
-    public static async Task<int> UntilNewCheckpointAsync(string checkpoints, IReadOnlyDictionary<string, int> before, TimeSpan patience, CancellationToken cancellation)
+    /// <summary>
+    /// Waits, without asking the cluster anything, until a checkpoint newer than <paramref name="before"/> appears (of
+    /// <paramref name="run"/>, or of any run): training resumed by itself.
+    /// </summary>
+    public static async Task<int> UntilNewCheckpointAsync(
+        string checkpoints, IReadOnlyDictionary<string, int> before, TimeSpan patience, CancellationToken cancellation, string? run = null)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         deadline.CancelAfter(patience);
         while (true)
         {
-            var newer = NewestCheckpoints(checkpoints).Where(c => c.Value > before.GetValueOrDefault(c.Key)).Select(c => c.Value).ToList();
+            var newer = NewestCheckpoints(checkpoints).Where(c => (run is null || c.Key == run) && c.Value > before.GetValueOrDefault(c.Key))
+                .Select(c => c.Value).ToList();
             if (newer.Count > 0) return newer.Max();
             try
             {
@@ -98,8 +106,15 @@ public static class FailoverSweep
             Assert.Equal(Steps, r.Step);
             Assert.Equal(0, r.Failures);
         });
-        var results = (await connection.Client.GetGrain<ISweepCoordinatorGrain>(done.SweepId).GetResultsAsync())!;
-        Assert.True(results.IsFinished);
+        // Finished includes every queued probe measured: a probe queue on a killed silo is taken up elsewhere too.
+        var coordinator = connection.Client.GetGrain<ISweepCoordinatorGrain>(done.SweepId);
+        var results = (await coordinator.GetResultsAsync())!;
+        for (var wait = 0; !results.IsFinished && wait < 600; wait++)
+        {
+            await Task.Delay(100);
+            results = (await coordinator.GetResultsAsync())!;
+        }
+        Assert.True(results.IsFinished, "probes still pending a minute after the runs finished");
         ComputeDevice.SetIntraOpThreads(1);
         foreach (var run in done.Runs)
         {
@@ -117,6 +132,13 @@ public static class FailoverSweep
             Assert.Equal(referenceEval, evalLoss.Values, SameFloat32);
             var result = Assert.Single(results.Runs, r => r.RunId == run.Spec.RunId);
             Assert.Equal(evalLoss.Values[^1], result.FinalEvalLoss);
+            foreach (var kind in run.Spec.Probes.Kinds)
+            {
+                var probes = await connection.Client.GetGrain<IProbeGrain>(IProbeGrain.Key(run.Spec.RunId, kind)).GetSeriesAsync();
+                var expected = Grains.Runs.RunSpecMapping.ToProbeSteps(run.Spec).Order();
+                Assert.Equal(expected, probes.Points.Select(p => p.Step));
+                Assert.Empty(probes.Errors);
+            }
         }
     }
 

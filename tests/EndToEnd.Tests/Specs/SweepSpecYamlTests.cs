@@ -50,4 +50,14 @@ public sealed class SweepSpecYamlTests
         Assert.Contains("line 3", error.Message);
         Assert.Contains("evry", error.Message);
     }
+
+    [Fact]
+    public void ReliabilityFieldsAreReadAndDefaultToThreeEach()
+    {
+        var spec = SweepSpecYaml.Parse("name: kept\nmax_failures: 5\nkeep_checkpoints: 2\n");
+        var plain = SweepSpecYaml.Parse("name: plain");
+
+        Assert.Equal((5, 2), (spec.MaxFailures, spec.KeepCheckpoints));
+        Assert.Equal((3, 3), (plain.MaxFailures, plain.KeepCheckpoints));
+    }
 }

@@ -71,7 +71,7 @@ public sealed class SweepControlTests(SweepClusterFixture fixture)
     }
 
     [Fact(Timeout = TestTimeoutMs)]
-    public async Task RaisingMaxConcurrentStartsPendingRunsAndRelaunchingWithAnotherValueSetsIt()
+    public async Task RaisingMaxConcurrentStartsRunsAndLoweringItPausesTheLastStartedUntilThereIsRoom()
     {
         var cancellation = TestContext.Current.CancellationToken;
         var spec = TinySweeps.Create("widening", LongSteps, [new GridAxis("seed", [1, 2, 3])], maxConcurrent: 1);
@@ -88,6 +88,14 @@ public sealed class SweepControlTests(SweepClusterFixture fixture)
             var relaunched = await coordinator.LaunchAsync(spec with { MaxConcurrent = 2 });
             Assert.Equal(2, relaunched.MaxConcurrent);
             Assert.Equal(launched.Runs.Select(r => r.Spec.RunId), relaunched.Runs.Select(r => r.Spec.RunId));
+            // Lowered: the last-started run stops at a checkpoint of its step and waits; it goes first when capacity frees.
+            Assert.Equal([RunState.Running, RunState.Running, RunState.Paused], relaunched.Runs.Select(r => r.State));
+            var third = relaunched.Runs[2];
+            Assert.EndsWith(Compute.Training.CheckpointFile.Name(third.Step), third.CheckpointPath);
+            var narrowed = await coordinator.SetMaxConcurrentAsync(1);
+            Assert.Equal([RunState.Running, RunState.Paused, RunState.Paused], narrowed.Runs.Select(r => r.State));
+            var reopened = await coordinator.SetMaxConcurrentAsync(2);
+            Assert.Equal([RunState.Running, RunState.Running, RunState.Paused], reopened.Runs.Select(r => r.State));
             await Assert.ThrowsAnyAsync<ArgumentException>(() => coordinator.SetMaxConcurrentAsync(0));
         }
         finally

@@ -43,4 +43,27 @@ public sealed class SweepExpanderTests
         Assert.Contains(field, error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
+
+    [Fact]
+    public void MaxFailuresAndKeepCheckpointsReachEveryRunWithoutChangingItsId()
+    {
+        var spec = TinySweeps.Create("reliable", steps: 10, [new GridAxis("seed", [1, 2])]);
+
+        var tolerant = SweepExpander.Expand(spec with { MaxFailures = 5, KeepCheckpoints = 4 });
+
+        Assert.All(tolerant, r => Assert.Equal((5, 4), (r.MaxFailures, r.KeepCheckpoints)));
+        Assert.Equal(SweepExpander.Expand(spec).Select(r => r.RunId), tolerant.Select(r => r.RunId));
+    }
+
+    [Theory]
+    [InlineData(0, 3, "max_failures")]
+    [InlineData(3, 1, "keep_checkpoints")]
+    public void TooFewFailuresOrCheckpointsAreRefusedNamingTheField(int maxFailures, int keep, string field)
+    {
+        var spec = TinySweeps.Create("unreliable", steps: 10, []) with { MaxFailures = maxFailures, KeepCheckpoints = keep };
+
+        var error = Assert.Throws<ArgumentException>(() => SweepExpander.Expand(spec));
+
+        Assert.StartsWith(field, error.Message);
+    }
 }

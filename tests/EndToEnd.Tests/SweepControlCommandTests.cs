@@ -1,0 +1,63 @@
+using OrleansSweep.EndToEnd.Tests.Hosting;
+
+namespace OrleansSweep.EndToEnd.Tests;
+
+/// <summary>pause, resume, max-concurrent and cancel as a user types them, against a real silo process.</summary>
+[Collection(SiloCollection.Name)]
+public sealed class SweepControlCommandTests(SiloFixture fixture) : IDisposable
+{
+    private readonly TempDirectory specs = new();
+
+    public void Dispose() => specs.Dispose();
+
+    [Fact(Timeout = 120_000)]
+    public async Task EachCommandPrintsTheSweepsNewPhaseAndCapacityAsJson()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var spec = Path.Combine(specs.Path, "controlled.yaml");
+        await File.WriteAllTextAsync(spec, """
+            name: controlled
+            max_concurrent: 1
+            corpus: {vocabulary: 32, rank: 4, train_tokens: 16384, held_out_tokens: 2048}
+            model: {context: 16, d_model: 8, layers: 1, heads: 1}
+            training: {steps: 100000, batch_size: 8, warmup_steps: 5, eval_every: 50, eval_tokens: 512, checkpoint_every: 50}
+            grid: {seed: [1, 2, 3]}
+            probes: {kinds: []}
+            analysis: {ngram_order: 0}
+            """, cancellation);
+        Assert.Equal(0, (await ClientCli.RunAsync(cancellation, "launch", spec, "--gateway", fixture.Silo.Gateway)).ExitCode);
+
+        var widened = await RunAsync(cancellation, "max-concurrent", "controlled", "2");
+        Assert.Equal(2, widened.GetProperty("max_concurrent").GetInt32());
+        Assert.Equal(2, States(widened).Count(s => s == "running"));
+        var paused = await RunAsync(cancellation, "pause", "controlled");
+        Assert.Equal("paused", paused.GetProperty("phase").GetString());
+        Assert.Equal(["paused", "paused", "pending"], States(paused));
+        var resumed = await RunAsync(cancellation, "resume", "controlled");
+        Assert.Equal("active", resumed.GetProperty("phase").GetString());
+        Assert.Equal(["running", "running", "pending"], States(resumed));
+        var cancelled = await RunAsync(cancellation, "cancel", "controlled");
+        Assert.Equal("cancelled", cancelled.GetProperty("phase").GetString());
+        Assert.All(States(cancelled), s => Assert.Equal("cancelled", s));
+
+        var refused = await ClientCli.RunAsync(cancellation, "resume", "controlled", "--gateway", fixture.Silo.Gateway);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("was cancelled", refused.Output);
+        var zero = await ClientCli.RunAsync(cancellation, "max-concurrent", "controlled", "0", "--gateway", fixture.Silo.Gateway);
+        Assert.Equal(2, zero.ExitCode);
+        Assert.Contains("at least 1", zero.Output);
+        var unknown = await ClientCli.RunAsync(cancellation, "pause", "never-launched", "--gateway", fixture.Silo.Gateway);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("never-launched", unknown.Output);
+    }
+
+    private async Task<JsonElement> RunAsync(CancellationToken cancellation, params string[] args)
+    {
+        var outcome = await ClientCli.RunAsync(cancellation, [.. args, "--gateway", fixture.Silo.Gateway, "--json"]);
+        Assert.True(outcome.ExitCode == 0, $"{outcome}{Environment.NewLine}silo:{Environment.NewLine}{fixture.Silo.Output}");
+        return outcome.Json();
+    }
+
+    private static List<string> States(JsonElement status) =>
+        status.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("state").GetString()!).ToList();
+}
