@@ -7,6 +7,7 @@ using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using OrleansSweep.Grains.Corpora;
+using OrleansSweep.Grains.Placement;
 using OrleansSweep.Grains.Storage;
 using StackExchange.Redis;
 
@@ -85,6 +86,7 @@ public static class SiloBuilderExtensions
             .ValidateOnStart();
         // Runs and sweeps keep a reminder each; Orleans' floor (1 min) would make failover wait that long.
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        silo.AddPlacementDirector<SpreadPlacement, SpreadPlacementDirector>();
         silo.Services.AddHostedService<ComputeSetup>();
         return silo;
     }

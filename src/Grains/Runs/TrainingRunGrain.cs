@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Orleans.Placement;
+using OrleansSweep.Grains.Placement;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansSweep.Compute.Devices;
@@ -13,10 +13,9 @@ namespace OrleansSweep.Grains.Runs;
 /// Owns one configuration's training loop. Training runs on a dedicated thread and hands its events through a channel;
 /// this grain applies them on its own turns, persists at each checkpoint and reports to the sweep's coordinator. While the
 /// run is unfinished a durable reminder wakes the grain, so a run whose silo died trains again on another with no driver.
-/// Placed on the silo with the fewest activations (Orleans' default weighs CPU and memory statistics that refresh too slowly
-/// for a sweep's burst of starts, and put every run of a launch on one silo).
+/// Runs are spread over the silos in turn (<see cref="SpreadPlacement"/>).
 /// </summary>
-[ActivationCountBasedPlacement]
+[SpreadPlacement]
 public sealed class TrainingRunGrain(
     [PersistentState("run")] IPersistentState<TrainingRunState> state,
     CorpusCatalog corpora,

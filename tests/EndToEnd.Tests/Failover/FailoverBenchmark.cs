@@ -62,6 +62,7 @@ public sealed class FailoverBenchmark : IDisposable
         var rows = new List<string>();
         try
         {
+            await FailoverSweep.UntilSilosActiveAsync(target, 3, Patience, cancellation);
             await LaunchAsync(target, cancellation);
             for (var kill = 1; kill <= Kills; kill++)
             {

@@ -33,6 +33,19 @@ public static class FailoverSweep
         analysis: {"{"}ngram_order: 0{"}"}
         """;
 
+    /// <summary>
+    /// Waits until the cluster counts <paramref name="silos"/> active silos. Gateways accept connections before every silo
+    /// has seen every other join, and a launch before then spreads its runs over fewer silos.
+    /// </summary>
+    public static async Task UntilSilosActiveAsync(ClusterTarget target, int silos, TimeSpan patience, CancellationToken cancellation)
+    {
+        await using var connection = await ClusterConnection.ConnectAsync(target, cancellation);
+        var management = connection.Client.GetGrain<IManagementGrain>(0);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(patience);
+        while ((await management.GetHosts(onlyActive: true)).Count < silos) await Task.Delay(100, deadline.Token);
+    }
+
     /// <summary>Polls the coordinator until <paramref name="done"/>, through whatever silo answers: calls that fail while a dead silo is noticed are retried.</summary>
     public static async Task<SweepStatus> UntilAsync(
         ClusterConnection connection, string sweep, Func<SweepStatus, bool> done, TimeSpan patience, CancellationToken cancellation)

@@ -27,6 +27,7 @@ public sealed class RedisClusterFailoverTests : IDisposable
         var silos = await StartClusterAsync(redis, ports, checkpoints, cancellation);
         try
         {
+            await FailoverSweep.UntilSilosActiveAsync(new ClusterTarget("127.0.0.1:1", redis.Endpoint, ClusterId), 3, Patience, cancellation);
             var specPath = Path.Combine(data.Path, "failover.yaml");
             await File.WriteAllTextAsync(specPath, FailoverSweep.Yaml("failover"), cancellation);
             var launched = await ClientCli.RunAsync(cancellation, "launch", specPath, "--redis", redis.Endpoint, "--cluster-id", ClusterId, "--json");
@@ -43,6 +44,8 @@ public sealed class RedisClusterFailoverTests : IDisposable
                 beforeKill = await FailoverSweep.UntilAsync(connection, "failover",
                     s => s.Runs.Count(r => r.State == RunState.Running && r.Step >= 2 * FailoverSweep.EvalEvery && r.Silo is not null) >= 2,
                     Patience, cancellation);
+                // Four runs launched at once train on all three silos (SpreadPlacement), not on the coordinator's alone.
+                Assert.Equal(3, silos.Count(s => beforeKill.Runs.Any(r => Hosts(s, r))));
                 victim = silos.MaxBy(s => beforeKill.Runs.Count(r => r.State == RunState.Running && Hosts(s, r)))!;
                 victimRuns = beforeKill.Runs.Where(r => r.State == RunState.Running && Hosts(victim, r)).ToList();
                 Assert.NotEmpty(victimRuns);
