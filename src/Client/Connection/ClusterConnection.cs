@@ -10,6 +10,9 @@ namespace OrleansSweep.Client.Connection;
 public sealed class ClusterConnection : IAsyncDisposable
 {
     private static readonly TimeSpan ConnectPatience = TimeSpan.FromSeconds(5);
+    // A gateway that accepts the socket but answers slowly is there: a silo whose cores all train can take longer than
+    // Orleans' 5 s handshake timeout (seen with four runs on two cores), and "no silo answered" would be wrong.
+    private static readonly TimeSpan BusySiloPatience = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(500);
     private readonly IHost host;
 
@@ -28,17 +31,21 @@ public sealed class ClusterConnection : IAsyncDisposable
         builder.Logging.AddFilter("Orleans", LogLevel.Critical);
         // The host's own "Hosting failed to start" error repeats, with a trace, what the sentence below says.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
-        // Orleans retries the first connection forever by default; a command line must answer, so give up after a short grace.
-        var giveUpAt = DateTime.UtcNow + ConnectPatience;
+        // Orleans retries the first connection forever by default; a command line must answer, so give up after a short grace
+        // when nothing listens, a longer one when a silo listens but is slow to answer.
+        var started = DateTime.UtcNow;
+        var busy = false;
         builder.UseOrleansClient(client =>
         {
             // A gateway refuses a client of another cluster id, so the client names its cluster whichever way it finds it.
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (target.ClusterId, target.ClusterId));
             if (target.Redis is { } redis) client.UseRedisClustering(o => o.ConfigurationOptions = Grains.Hosting.SiloBuilderExtensions.RedisConfiguration(redis));
             else client.UseStaticClustering(endpoints);
-            client.UseConnectionRetryFilter(async (_, ct) =>
+            client.UseConnectionRetryFilter(async (failure, ct) =>
             {
-                if (DateTime.UtcNow >= giveUpAt) return false;
+                // Once a gateway was slow, the retries that Orleans' connection backoff refuses at once do not mean it left.
+                busy |= TimedOut(failure);
+                if (DateTime.UtcNow >= started + (busy ? BusySiloPatience : ConnectPatience)) return false;
                 await Task.Delay(RetryInterval, ct);
                 return true;
             });
@@ -56,6 +63,14 @@ public sealed class ClusterConnection : IAsyncDisposable
                 : $"no silo answered at {target.Gateways}; start one with 'dotnet run --project src/Silo' or pass --gateway host:port.");
         }
         return new ClusterConnection(host);
+    }
+
+    // Slow, not absent: Orleans reports a gateway that accepted the socket but not the handshake in time as "… timed out".
+    private static bool TimedOut(Exception failure)
+    {
+        for (var e = failure; e is not null; e = e.InnerException)
+            if (e is TimeoutException || e.Message.Contains("timed out", StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static IPEndPoint ParseEndpoint(string text)

@@ -12,10 +12,15 @@ namespace OrleansSweep.EndToEnd.Tests.Failover;
 [Collection(FailoverCollection.Name)]
 public sealed class FailoverBenchmark : IDisposable
 {
-    private const int Kills = 4;
+    private const int Kills = 6;
+    private const double ReminderPeriodSeconds = 10; // FailoverOptions.ReminderPeriod's default, which the silos run with
     private const string ClusterId = "bench";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
     private readonly TempDirectory data = new();
+
+    // Kills land at a random moment of the reminder period, as real failures do; without this wait each kill would follow the
+    // previous resume (and so the previous reminder tick) by the same time, and every sample would see the same phase.
+    private readonly Random phase = new(4);
 
     public void Dispose() => data.Dispose();
 
@@ -40,6 +45,10 @@ public sealed class FailoverBenchmark : IDisposable
                 silo = await SiloProcess.StartAsync(data.Path, siloPort, gatewayPort, [], cancellation);
                 rows.AddRange(await ResumedAsync(target, kill, killedAt, before, Path.Combine(data.Path, "checkpoints"), newest, cancellation));
             }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message}{Environment.NewLine}{silo.Output}", e);
         }
         finally
         {
@@ -96,8 +105,9 @@ public sealed class FailoverBenchmark : IDisposable
     }
 
     // Each running run's step as its grain reports it just before the kill: at most one log interval behind the truth.
-    private static async Task<Dictionary<string, (int Step, string Silo)>> RunningStepsAsync(ClusterTarget target, CancellationToken cancellation)
+    private async Task<Dictionary<string, (int Step, string Silo)>> RunningStepsAsync(ClusterTarget target, CancellationToken cancellation)
     {
+        await Task.Delay(TimeSpan.FromSeconds(phase.NextDouble() * ReminderPeriodSeconds), cancellation);
         await using var connection = await ClusterConnection.ConnectAsync(target, cancellation);
         var status = await FailoverSweep.UntilAsync(connection, "bench",
             s => s.Runs.All(r => r.State == RunState.Running && r.Silo is not null && r.Step >= 2 * FailoverSweep.EvalEvery), Patience, cancellation);
