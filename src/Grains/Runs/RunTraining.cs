@@ -49,7 +49,7 @@ public static class RunTraining
         }
         catch (Exception e)
         {
-            events.TryComplete(e);
+            events.TryComplete(e is TrainingDivergedException or OperationCanceledException ? e : new TrainingFailedException(e));
         }
         finally
         {

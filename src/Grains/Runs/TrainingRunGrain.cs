@@ -110,6 +110,7 @@ public sealed class TrainingRunGrain(
         await this.RegisterOrUpdateReminder(KeepTraining, failover.Value.ReminderPeriod, failover.Value.ReminderPeriod);
         retry?.Dispose();
         var spec = summary.Spec;
+        RemoveTornCheckpoints();
         var resumeFrom = ResumePoint();
         var here = silo.SiloAddress.ToParsableString();
         // A run that trained before (on this silo or another) and trains again now is a resume; record when, where and from which step.
@@ -140,7 +141,15 @@ public sealed class TrainingRunGrain(
 
     private async Task ForgetReminderAsync()
     {
-        if (await this.GetReminder(KeepTraining) is { } reminder) await this.UnregisterReminder(reminder);
+        try
+        {
+            if (await this.GetReminder(KeepTraining) is { } reminder) await this.UnregisterReminder(reminder);
+        }
+        catch (Exception e)
+        {
+            // The reminder service's silo may be the one that just died; the reminder's next tick finds the run ended and tries again.
+            logger.LogWarning(e, "Run {Run} could not remove its reminder yet", this.GetPrimaryKeyString());
+        }
     }
 
     // The newest stored checkpoint that verifies (SHA-256), newest first: a torn or corrupt file is logged and passed over, never
@@ -210,9 +219,17 @@ public sealed class TrainingRunGrain(
             state.State.Summary = state.State.Summary! with { Step = e.Step };
             await FinishAsync(RunState.Diverged, e.Message);
         }
+        catch (TrainingFailedException e)
+        {
+            await FailAsync(e.InnerException!);
+        }
         catch (Exception e)
         {
-            await FailAsync(e);
+            // The grain's own storage or cluster calls failed, not the training: like a lost silo, this costs no failure. Stop,
+            // and let the next activation (the reminder's) resume from the last checkpoint the state vouches for.
+            logger.LogWarning(e, "Run {Run} stops on an infrastructure error; it resumes from its last checkpoint", this.GetPrimaryKeyString());
+            stop!.Cancel();
+            DeactivateOnIdle();
         }
         await work;
     }
@@ -281,6 +298,17 @@ public sealed class TrainingRunGrain(
     // Checkpoints the persisted state vouches for: later files belong to steps this run will redo.
     private IEnumerable<(int Step, string Path)> StoredCheckpoints() =>
         CheckpointFile.InDirectory(RunDirectory()).Where(c => c.Step <= state.State.CheckpointStep);
+
+    // A checkpoint's temporary file that a killed silo never renamed: no reader takes it, and nothing else would delete it.
+    private void RemoveTornCheckpoints()
+    {
+        if (!Directory.Exists(RunDirectory())) return;
+        foreach (var torn in Directory.EnumerateFiles(RunDirectory(), "*.ckpt.tmp"))
+        {
+            logger.LogWarning("Checkpoint {Checkpoint} was never finished (its silo stopped while writing it); deleting it", torn);
+            File.Delete(torn);
+        }
+    }
 
     // Only after the state that vouches for a newer checkpoint is written, so the state never names a deleted file.
     private void RemoveExpiredCheckpoints()

@@ -155,7 +155,15 @@ public sealed class SweepCoordinatorGrain(
 
     private async Task ForgetReminderAsync()
     {
-        if (await this.GetReminder(KeepSweeping) is { } reminder) await this.UnregisterReminder(reminder);
+        try
+        {
+            if (await this.GetReminder(KeepSweeping) is { } reminder) await this.UnregisterReminder(reminder);
+        }
+        catch (Exception e)
+        {
+            // The reminder service's silo may have just died; the reminder's next tick finds nothing to do and tries again.
+            logger.LogWarning(e, "Sweep {Sweep} could not remove its reminder yet", this.GetPrimaryKeyString());
+        }
     }
 
     // The estimate grain computes once per (corpus, order, min_count) and keeps it, so every sweep of one corpus shares it;

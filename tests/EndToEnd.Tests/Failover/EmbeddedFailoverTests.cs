@@ -51,7 +51,7 @@ public sealed class EmbeddedFailoverTests : IDisposable
 
             await using var after = await ClusterConnection.ConnectAsync(new ClusterTarget(gateway), cancellation);
             var done = await FailoverSweep.UntilAsync(after, "embedded", s => s.IsFinished, Patience, cancellation);
-            await FailoverSweep.AssertCompleteAndExactAsync(after, done);
+            await FailoverSweep.AssertCompleteAndExactAsync(after, done, checkpoints);
             var corrupted = done.Runs.Single(r => r.Spec.RunId == corruptRun);
             var resume = Assert.Single(corrupted.Resumes);
             Assert.InRange(resume.FromStep, 0, corruptStep - 1);

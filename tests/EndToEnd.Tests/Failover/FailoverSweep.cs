@@ -111,7 +111,7 @@ public static class FailoverSweep
             : [];
 
     /// <summary>Everything a finished, failed-over sweep must show.</summary>
-    public static async Task AssertCompleteAndExactAsync(ClusterConnection connection, SweepStatus done)
+    public static async Task AssertCompleteAndExactAsync(ClusterConnection connection, SweepStatus done, string checkpoints)
     {
         Assert.All(done.Runs, r =>
         {
@@ -145,6 +145,11 @@ public static class FailoverSweep
             Assert.Equal(referenceEval, evalLoss.Values, SameFloat32);
             var result = Assert.Single(results.Runs, r => r.RunId == run.Spec.RunId);
             Assert.Equal(evalLoss.Values[^1], result.FinalEvalLoss);
+            // Retention: the newest keep_checkpoints and every probe step's; nothing torn left behind by the kills.
+            var directory = Path.Combine(checkpoints, run.Spec.RunId);
+            var kept = Enumerable.Range(0, run.Spec.KeepCheckpoints).Select(i => Steps - i * EvalEvery).Concat(Grains.Runs.RunSpecMapping.ToProbeSteps(run.Spec));
+            Assert.Equal(kept.Distinct().Order(), CheckpointFile.InDirectory(directory).Select(c => c.Step));
+            Assert.Empty(Directory.GetFiles(directory, "*.tmp"));
             foreach (var kind in run.Spec.Probes.Kinds)
             {
                 var probes = await connection.Client.GetGrain<IProbeGrain>(IProbeGrain.Key(run.Spec.RunId, kind)).GetSeriesAsync();

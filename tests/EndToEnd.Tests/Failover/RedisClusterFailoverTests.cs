@@ -57,6 +57,12 @@ public sealed class RedisClusterFailoverTests : IDisposable
                     s => victimRuns.All(v => Resumed(s, v.Spec.RunId, killedAt) is { } resume && !resume.Silo.Contains($":{victim.SiloPort}@")),
                     Patience, cancellation);
                 Assert.All(failedOver.Runs, r => Assert.Equal(0, r.Failures));
+                // A new client given the dead gateway first connects through the next one.
+                var survivor = silos.First(s => s != victim);
+                var status = await ClientCli.RunAsync(cancellation, "status", "failover", "--gateway",
+                    $"127.0.0.1:{victim.GatewayPort},127.0.0.1:{survivor.GatewayPort}", "--cluster-id", ClusterId, "--json");
+                Assert.True(status.ExitCode == 0, status.ToString());
+                Assert.Equal(4, status.Json().GetProperty("runs").GetArrayLength());
             }
 
             // The whole cluster dies; started again on the same ports, it resumes every unfinished run before anyone asks.
@@ -68,7 +74,7 @@ public sealed class RedisClusterFailoverTests : IDisposable
 
             await using var after = await ClusterConnection.ConnectAsync(new ClusterTarget(gateways, redis.Endpoint, ClusterId), cancellation);
             var done = await FailoverSweep.UntilAsync(after, "failover", s => s.IsFinished, Patience, cancellation);
-            await FailoverSweep.AssertCompleteAndExactAsync(after, done);
+            await FailoverSweep.AssertCompleteAndExactAsync(after, done, checkpoints);
             Assert.All(victimRuns, v => Assert.NotEmpty(done.Runs.Single(r => r.Spec.RunId == v.Spec.RunId).Resumes));
         }
         catch (Exception e) when (e is not OperationCanceledException)
