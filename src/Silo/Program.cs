@@ -12,6 +12,7 @@ var switches = new Dictionary<string, string>
     ["--cluster-id"] = $"{SweepSiloOptions.SectionName}:ClusterId",
     ["--address"] = $"{SweepSiloOptions.SectionName}:Address",
     ["--reminder-period"] = $"{FailoverOptions.SectionName}:ReminderPeriod",
+    ["--reminder-refresh"] = $"{FailoverOptions.SectionName}:ReminderRefreshPeriod",
     ["--probe-timeout"] = $"{FailoverOptions.SectionName}:ProbeTimeout",
     ["--missed-probes"] = $"{FailoverOptions.SectionName}:MissedProbesLimit",
     ["--checkpoints"] = $"{ComputeOptions.SectionName}:CheckpointDirectory",

@@ -44,20 +44,35 @@ public sealed class SiloStartupTests(SiloFixture fixture)
         Assert.DoesNotContain("   at ", await stdout + error);
     }
 
-    [Fact(Timeout = 90_000)]
-    public async Task AMistypedFlagExits2NamingIt()
+    [Theory(Timeout = 90_000)]
+    [InlineData("--redsi", "127.0.0.1:6379", "unknown option --redsi; the silo takes")]
+    [InlineData("--redis", "localhost", "Silo:Redis (--redis) must be host:port")]
+    [InlineData("--reminder-period", "00:00:00", "Failover:ReminderPeriod must be between")]
+    [InlineData("--missed-probes", "0", "Failover:MissedProbesLimit must be between")]
+    public async Task ABadFlagExits2WithOneSentenceNamingIt(string flag, string value, string expected)
     {
         using var data = new TempDirectory();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { SiloProcess.SiloAssembly(), "--data", data.Path, "--redsi", "127.0.0.1:6379" })
+        foreach (var argument in new[]
+        {
+            SiloProcess.SiloAssembly(), "--data", data.Path, "--silo-port", $"{FreePort.Next()}", "--gateway-port", $"{FreePort.Next()}", flag, value,
+        })
             start.ArgumentList.Add(argument);
         using var silo = Process.Start(start)!;
+        var stdout = silo.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = silo.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await silo.WaitForExitAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await silo.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            if (!silo.HasExited) silo.Kill(entireProcessTree: true);
+        }
 
         Assert.Equal(2, silo.ExitCode);
         var error = Assert.Single((await stderr).Trim().Split('\n'));
-        Assert.Contains("--redsi", error);
-        Assert.Contains("--redis", error);
+        Assert.Contains(expected, error);
+        Assert.DoesNotContain("   at ", await stdout + error);
     }
 }

@@ -15,6 +15,14 @@ public sealed class FailoverOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Failover:ReminderPeriod must be between 00:00:01 and 01:00:00.")]
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How often each silo reads its share of the reminder table again (Orleans' default is 5 min). A silo also reads it when
+    /// its share changes; this bounds how long a reminder could go unseen if a share changed hands several times while
+    /// silos joined at once (a whole cluster restarted), instead of five minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Failover:ReminderRefreshPeriod must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan ReminderRefreshPeriod { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How long a silo waits for a peer's probe answer (Orleans' default is 5 s).</summary>
     [Range(typeof(TimeSpan), "00:00:00.500", "00:05:00", ErrorMessage = "Failover:ProbeTimeout must be between 00:00:00.500 and 00:05:00.")]
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -85,7 +86,11 @@ public static class SiloBuilderExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         // Runs and sweeps keep a reminder each; Orleans' floor (1 min) would make failover wait that long.
-        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<FailoverOptions>>((o, failover) =>
+        {
+            o.MinimumReminderPeriod = TimeSpan.FromSeconds(1);
+            o.RefreshReminderListPeriod = failover.Value.ReminderRefreshPeriod;
+        });
         silo.AddPlacementDirector<SpreadPlacement, SpreadPlacementDirector>();
         silo.Services.AddHostedService<ComputeSetup>();
         return silo;

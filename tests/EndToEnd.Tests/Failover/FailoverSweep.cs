@@ -21,14 +21,17 @@ public static class FailoverSweep
     /// <summary>Probes of the last kill test: cheap head spectra at three steps.</summary>
     public const string HeadSpectrumProbes = "{every: 400, log_spaced: false, positions: 64, kinds: [head_spectrum]}";
 
-    /// <summary>Four tiny runs, all training at once, checkpointing every 40 steps; <paramref name="probes"/> is the YAML of the probes section.</summary>
-    public static string Yaml(string name, string probes = "{kinds: []}") => $"""
+    /// <summary>
+    /// Four tiny runs, all training at once, checkpointing every 40 steps; <paramref name="probes"/> and <paramref name="grid"/>
+    /// are YAML of those sections (a grid may vary steps).
+    /// </summary>
+    public static string Yaml(string name, string probes = "{kinds: []}", string grid = "{seed: [1, 2, 3, 4]}") => $"""
         name: {name}
         max_concurrent: 4
         corpus: {"{"}kind: low-rank-markov, vocabulary: 32, rank: 4, train_tokens: 16384, held_out_tokens: 2048{"}"}
         model: {"{"}context: 16, d_model: 8, layers: 1, heads: 1{"}"}
         training: {"{"}steps: {Steps}, batch_size: 8, learning_rate: 0.01, warmup_steps: 5, eval_every: {EvalEvery}, eval_tokens: 512, log_every: {LogEvery}, checkpoint_every: {EvalEvery}{"}"}
-        grid: {"{"}seed: [1, 2, 3, 4]{"}"}
+        grid: {grid}
         probes: {probes}
         analysis: {"{"}ngram_order: 0{"}"}
         """;
@@ -116,7 +119,7 @@ public static class FailoverSweep
         Assert.All(done.Runs, r =>
         {
             Assert.Equal(RunState.Completed, r.State);
-            Assert.Equal(Steps, r.Step);
+            Assert.Equal(r.Spec.Training.Steps, r.Step);
             Assert.Equal(0, r.Failures);
         });
         // Finished includes every queued probe measured: a probe queue on a killed silo is taken up elsewhere too.
@@ -131,12 +134,13 @@ public static class FailoverSweep
         ComputeDevice.SetIntraOpThreads(1);
         foreach (var run in done.Runs)
         {
+            var steps = run.Spec.Training.Steps;
             var grain = connection.Client.GetGrain<ITrainingRunGrain>(run.Spec.RunId);
             var trainLoss = await grain.GetSeriesAsync(MetricNames.TrainLoss);
             var evalLoss = await grain.GetSeriesAsync(MetricNames.EvalLoss);
             // One value per step, none missing, none twice, across every resume.
-            Assert.Equal(Enumerable.Range(1, Steps / LogEvery).Select(i => i * LogEvery), trainLoss.Steps);
-            Assert.Equal(Enumerable.Range(0, Steps / EvalEvery + 1).Select(i => i * EvalEvery), evalLoss.Steps);
+            Assert.Equal(Enumerable.Range(1, steps / LogEvery).Select(i => i * LogEvery), trainLoss.Steps);
+            Assert.Equal(Enumerable.Range(0, steps / EvalEvery + 1).Select(i => i * EvalEvery), evalLoss.Steps);
             // Across processes the same float32 math can round differently in the last bit (CPU kernels take other code paths
             // for differently aligned buffers), so values here agree to 1e-5; a resume from a wrong step or without the
             // optimizer state misses by orders more. In one process resumption is exact to the bit (TrainerTests, SweepLifetimeTests).
@@ -147,7 +151,7 @@ public static class FailoverSweep
             Assert.Equal(evalLoss.Values[^1], result.FinalEvalLoss);
             // Retention: the newest keep_checkpoints and every probe step's; nothing torn left behind by the kills.
             var directory = Path.Combine(checkpoints, run.Spec.RunId);
-            var kept = Enumerable.Range(0, run.Spec.KeepCheckpoints).Select(i => Steps - i * EvalEvery).Concat(Grains.Runs.RunSpecMapping.ToProbeSteps(run.Spec));
+            var kept = Enumerable.Range(0, run.Spec.KeepCheckpoints).Select(i => steps - i * EvalEvery).Concat(Grains.Runs.RunSpecMapping.ToProbeSteps(run.Spec));
             Assert.Equal(kept.Distinct().Order(), CheckpointFile.InDirectory(directory).Select(c => c.Step));
             Assert.Empty(Directory.GetFiles(directory, "*.tmp"));
             foreach (var kind in run.Spec.Probes.Kinds)

@@ -29,7 +29,7 @@ public sealed class RedisClusterFailoverTests : IDisposable
         {
             await FailoverSweep.UntilSilosActiveAsync(new ClusterTarget("127.0.0.1:1", redis.Endpoint, ClusterId), 3, Patience, cancellation);
             var specPath = Path.Combine(data.Path, "failover.yaml");
-            await File.WriteAllTextAsync(specPath, FailoverSweep.Yaml("failover"), cancellation);
+            await File.WriteAllTextAsync(specPath, FailoverSweep.Yaml("failover", grid: "{seed: [1, 2], steps: [1200, 6000]}"), cancellation);
             var launched = await ClientCli.RunAsync(cancellation, "launch", specPath, "--redis", redis.Endpoint, "--cluster-id", ClusterId, "--json");
             Assert.True(launched.ExitCode == 0, launched.ToString());
 
@@ -57,6 +57,7 @@ public sealed class RedisClusterFailoverTests : IDisposable
                     s => victimRuns.All(v => Resumed(s, v.Spec.RunId, killedAt) is { } resume && !resume.Silo.Contains($":{victim.SiloPort}@")),
                     Patience, cancellation);
                 Assert.All(failedOver.Runs, r => Assert.Equal(0, r.Failures));
+                Assert.False(failedOver.IsFinished, "every run finished before the whole cluster was killed; nothing would show it resuming.");
                 // A new client given the dead gateway first connects through the next one.
                 var survivor = silos.First(s => s != victim);
                 var status = await ClientCli.RunAsync(cancellation, "status", "failover", "--gateway",
@@ -65,7 +66,8 @@ public sealed class RedisClusterFailoverTests : IDisposable
                 Assert.Equal(4, status.Json().GetProperty("runs").GetArrayLength());
             }
 
-            // The whole cluster dies; started again on the same ports, it resumes every unfinished run before anyone asks.
+            // The whole cluster dies; started again on the same ports, it resumes every unfinished run before anyone asks. The
+            // two 6000-step runs are unfinished by then (a run trains at most a few hundred steps a second here).
             foreach (var silo in silos) await silo.KillAsync();
             var newest = FailoverSweep.NewestCheckpoints(checkpoints);
             await DisposeAllAsync(silos);
