@@ -29,7 +29,7 @@ public sealed class RedisClusterFailoverTests : IDisposable
         {
             await FailoverSweep.UntilSilosActiveAsync(new ClusterTarget("127.0.0.1:1", redis.Endpoint, ClusterId), 3, Patience, cancellation);
             var specPath = Path.Combine(data.Path, "failover.yaml");
-            await File.WriteAllTextAsync(specPath, FailoverSweep.Yaml("failover", grid: "{seed: [1, 2], steps: [1200, 6000]}"), cancellation);
+            await File.WriteAllTextAsync(specPath, FailoverSweep.Yaml("failover", batchSize: 64), cancellation);
             var launched = await ClientCli.RunAsync(cancellation, "launch", specPath, "--redis", redis.Endpoint, "--cluster-id", ClusterId, "--json");
             Assert.True(launched.ExitCode == 0, launched.ToString());
 
@@ -66,8 +66,9 @@ public sealed class RedisClusterFailoverTests : IDisposable
                 Assert.Equal(4, status.Json().GetProperty("runs").GetArrayLength());
             }
 
-            // The whole cluster dies; started again on the same ports, it resumes every unfinished run before anyone asks. The
-            // two 6000-step runs are unfinished by then (a run trains at most a few hundred steps a second here).
+            // The whole cluster dies; started again on the same ports, it resumes every unfinished run before anyone asks. Batches
+            // of 64 keep the runs unfinished by then: more steps would not do, since across processes float32 rounding lets a
+            // long run's losses drift from the reference (seen: 3e-5 relative by step 2000).
             foreach (var silo in silos) await silo.KillAsync();
             var newest = FailoverSweep.NewestCheckpoints(checkpoints);
             await DisposeAllAsync(silos);
