@@ -69,6 +69,7 @@ public static class SiloBuilderExtensions
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
         silo.UseRedisReminderService(o => o.ConfigurationOptions = RedisConfiguration(endpoint));
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ReminderWakeUp>();
         return silo;
     }
 
