@@ -85,6 +85,8 @@ public sealed class SweepControlTests(SweepClusterFixture fixture)
 
             Assert.Equal(3, widened.MaxConcurrent);
             Assert.Equal(3, widened.Count(RunState.Running));
+            // Trained a little, so the pause below has a step to checkpoint (a run paused before its first step has none).
+            await Eventually.UntilAsync(async () => (await coordinator.GetStatusAsync())!, s => s.Runs.All(r => r.Step >= 20), SweepPatience, cancellation);
             var relaunched = await coordinator.LaunchAsync(spec with { MaxConcurrent = 2 });
             Assert.Equal(2, relaunched.MaxConcurrent);
             Assert.Equal(launched.Runs.Select(r => r.Spec.RunId), relaunched.Runs.Select(r => r.Spec.RunId));
