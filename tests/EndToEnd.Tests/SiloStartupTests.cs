@@ -3,45 +3,20 @@ using OrleansSweep.EndToEnd.Tests.Hosting;
 
 namespace OrleansSweep.EndToEnd.Tests;
 
-/// <summary>A second silo process started on the running silo's gateway port.</summary>
+/// <summary>Silo processes that must refuse to start: a taken port, a mistyped or invalid flag.</summary>
 [Collection(SiloCollection.Name)]
 public sealed class SiloStartupTests(SiloFixture fixture)
 {
     [Fact(Timeout = 90_000)]
     public async Task ASecondSiloOnATakenGatewayPortExits2NamingThePort()
     {
-        using var data = new TempDirectory();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = data.Path,
-        };
-        foreach (var argument in new[]
-        {
-            SiloProcess.SiloAssembly(), "--data", data.Path, "--silo-port", $"{FreePort.Next()}",
-            "--gateway-port", $"{fixture.Silo.GatewayPort}",
-        })
-            start.ArgumentList.Add(argument);
-        using var second = Process.Start(start)!;
-        var stdout = second.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = second.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        try
-        {
-            await second.WaitForExitAsync(TestContext.Current.CancellationToken);
-        }
-        finally
-        {
-            if (!second.HasExited) second.Kill(entireProcessTree: true);
-        }
+        var (exitCode, stdout, error) = await RunToExitAsync(TestContext.Current.CancellationToken, "--silo-port", $"{FreePort.Next()}", "--gateway-port", $"{fixture.Silo.GatewayPort}");
 
         // Without the check, Orleans' port-sharing listener would start a second, unrelated cluster on the same port.
-        Assert.Equal(2, second.ExitCode);
-        var error = (await stderr).Trim();
+        Assert.Equal(2, exitCode);
         Assert.Single(error.Split('\n'));
         Assert.Contains($"port {fixture.Silo.GatewayPort} (--gateway-port)", error);
-        Assert.DoesNotContain("   at ", await stdout + error);
+        Assert.DoesNotContain("   at ", stdout + error);
     }
 
     [Theory(Timeout = 90_000)]
@@ -51,28 +26,36 @@ public sealed class SiloStartupTests(SiloFixture fixture)
     [InlineData("--missed-probes", "0", "Failover:MissedProbesLimit must be between")]
     public async Task ABadFlagExits2WithOneSentenceNamingIt(string flag, string value, string expected)
     {
+        var (exitCode, stdout, error) = await RunToExitAsync(TestContext.Current.CancellationToken, "--silo-port", $"{FreePort.Next()}", "--gateway-port", $"{FreePort.Next()}", flag, value);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, Assert.Single(error.Split('\n')));
+        Assert.DoesNotContain("   at ", stdout + error);
+    }
+
+    // The silo with its own data directory and these arguments, run until it exits: exit code, stdout and trimmed stderr.
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunToExitAsync(CancellationToken cancellation, params string[] arguments)
+    {
         using var data = new TempDirectory();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[]
+        var start = new ProcessStartInfo("dotnet")
         {
-            SiloProcess.SiloAssembly(), "--data", data.Path, "--silo-port", $"{FreePort.Next()}", "--gateway-port", $"{FreePort.Next()}", flag, value,
-        })
-            start.ArgumentList.Add(argument);
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = data.Path,
+        };
+        foreach (var argument in new[] { SiloProcess.SiloAssembly(), "--data", data.Path }.Concat(arguments)) start.ArgumentList.Add(argument);
         using var silo = Process.Start(start)!;
-        var stdout = silo.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = silo.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stdout = silo.StandardOutput.ReadToEndAsync(cancellation);
+        var stderr = silo.StandardError.ReadToEndAsync(cancellation);
         try
         {
-            await silo.WaitForExitAsync(TestContext.Current.CancellationToken);
+            await silo.WaitForExitAsync(cancellation);
         }
         finally
         {
             if (!silo.HasExited) silo.Kill(entireProcessTree: true);
         }
-
-        Assert.Equal(2, silo.ExitCode);
-        var error = Assert.Single((await stderr).Trim().Split('\n'));
-        Assert.Contains(expected, error);
-        Assert.DoesNotContain("   at ", await stdout + error);
+        return (silo.ExitCode, await stdout, (await stderr).Trim());
     }
 }
