@@ -3,10 +3,10 @@ using Microsoft.Extensions.Logging;
 namespace OrleansSweep.Grains.Hosting;
 
 /// <summary>
-/// When this silo becomes active, ticks every reminder in the table once, so every unfinished run and sweep is woken
-/// whatever the reminder service did with its share. Seen with three silos restarted at once on Redis: their shares of the
-/// ring changed hands several times while they joined, and in about one restart in five no reminder fired for minutes.
-/// The grains' reminder handlers only wake what should run, so an extra tick costs one call.
+/// When this silo becomes active, ticks every reminder in the table once, so an unfinished run or sweep does not wait for
+/// the reminder service to take over its share of the ring. The grains' handlers only wake what should run, so an extra
+/// tick costs one call. It cannot help when the table itself comes back empty, as it did in about one whole-cluster
+/// restart in four on Redis (a known problem, docs/RELIABILITY.md).
 /// </summary>
 public sealed class ReminderWakeUp(IReminderTable reminders, IGrainFactory grains, ILogger<ReminderWakeUp> logger)
     : ILifecycleParticipant<ISiloLifecycle>
