@@ -5,8 +5,7 @@ namespace OrleansSweep.Grains.Hosting;
 /// <summary>
 /// When this silo becomes active, ticks every reminder in the table once, so an unfinished run or sweep does not wait for
 /// the reminder service to take over its share of the ring. The grains' handlers only wake what should run, so an extra
-/// tick costs one call. It cannot help when the table itself comes back empty, as it did in about one whole-cluster
-/// restart in four on Redis (a known problem, docs/RELIABILITY.md).
+/// tick costs one call.
 /// </summary>
 public sealed class ReminderWakeUp(IReminderTable reminders, IGrainFactory grains, ILogger<ReminderWakeUp> logger)
     : ILifecycleParticipant<ISiloLifecycle>

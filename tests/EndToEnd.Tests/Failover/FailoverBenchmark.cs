@@ -122,7 +122,7 @@ public sealed class FailoverBenchmark : IDisposable
         string checkpoints, IReadOnlyDictionary<string, int> newest, CancellationToken cancellation)
     {
         foreach (var run in before.Keys)
-            await FailoverSweep.UntilNewCheckpointAsync(checkpoints, newest.Where(n => n.Key == run).ToDictionary(), Patience, cancellation, run);
+            await FailoverSweep.UntilNewCheckpointAsync(checkpoints, newest.Where(n => n.Key == run).ToDictionary(), Patience, cancellation, [run]);
         await using var connection = await ClusterConnection.ConnectAsync(target, cancellation);
         var status = await FailoverSweep.UntilAsync(connection, "bench",
             s => before.Keys.All(id => s.Runs.Single(r => r.Spec.RunId == id).Resumes.Any(r => r.At >= killedAt)), Patience, cancellation);
