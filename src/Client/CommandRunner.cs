@@ -22,7 +22,7 @@ public static class CommandRunner
         }
         catch (OperationCanceledException)
         {
-            console.MarkupLine("interrupted: runs stop at their last checkpoint and resume when their sweep is next used.");
+            console.MarkupLine("interrupted: a sweep on a cluster trains on; the demo's runs stop at a checkpoint and resume when it runs again.");
             return 130;
         }
     }
@@ -30,7 +30,7 @@ public static class CommandRunner
     private static string? UserError(Exception e) => e switch
     {
         ArgumentException or FileNotFoundException or DirectoryNotFoundException or Data.CorpusFetchException
-            or CorruptCheckpointException => e.Message,
+            or CorruptCheckpointException or Views.SweepPausedException => e.Message,
         AggregateException { InnerExceptions.Count: 1 } a => UserError(a.InnerException!),
         _ => null,
     };

@@ -33,6 +33,11 @@ public sealed class SweepControlCommandTests(SiloFixture fixture) : IDisposable
         var paused = await RunAsync(cancellation, "pause", "controlled");
         Assert.Equal("paused", paused.GetProperty("phase").GetString());
         Assert.Equal(["paused", "paused", "pending"], States(paused));
+        // Waiting on a paused sweep would never end: one sentence saying how to resume it, not a hang.
+        var waited = await ClientCli.RunAsync(cancellation, "results", "controlled", "--wait", "--gateway", fixture.Silo.Gateway);
+        Assert.Equal(2, waited.ExitCode);
+        Assert.Contains("is paused", waited.Output);
+        Assert.Contains("resume controlled", waited.Output);
         var resumed = await RunAsync(cancellation, "resume", "controlled");
         Assert.Equal("active", resumed.GetProperty("phase").GetString());
         Assert.Equal(["running", "running", "pending"], States(resumed));

@@ -1,6 +1,9 @@
 namespace OrleansSweep.Client.Views;
 
-/// <summary>Polls a coordinator until its sweep finishes, with a progress bar per run for people.</summary>
+/// <summary>
+/// Polls a coordinator until its sweep finishes, with a progress bar per run for people; stops with
+/// <see cref="SweepPausedException"/> when the sweep is (or becomes) paused.
+/// </summary>
 public static class SweepWatcher
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
@@ -26,7 +29,7 @@ public static class SweepWatcher
         var status = await coordinator.GetStatusAsync() ?? throw new InvalidOperationException("the sweep vanished.");
         if (quiet || !console.Profile.Capabilities.Interactive)
         {
-            while (!status.IsFinished)
+            while (!Done(status))
             {
                 await Task.Delay(Interval, cancellation);
                 status = (await coordinator.GetStatusAsync())!;
@@ -47,12 +50,19 @@ public static class SweepWatcher
                         task.Description = Label(run);
                         if (run.IsFinished) task.StopTask();
                     }
-                    if (status.IsFinished) break;
+                    if (Done(status)) break;
                     await Task.Delay(Interval, cancellation);
                     status = (await coordinator.GetStatusAsync())!;
                 }
             });
         return status;
+    }
+
+    private static bool Done(SweepStatus status)
+    {
+        if (status.IsFinished) return true;
+        if (status.Phase == SweepPhase.Paused) throw new SweepPausedException(status.SweepId);
+        return false;
     }
 
     private static string Label(RunSummary run) =>

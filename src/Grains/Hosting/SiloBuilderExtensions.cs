@@ -69,6 +69,11 @@ public static class SiloBuilderExtensions
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
         silo.UseRedisReminderService(o => o.ConfigurationOptions = RedisConfiguration(endpoint));
+        // The strongly consistent directory (experimental in Orleans 10): a dead silo's share is rebuilt from the survivors'
+        // activations. The default one deactivated survivors' runs whose entries the dead silo held (docs/RELIABILITY.md).
+#pragma warning disable ORLEANSEXP003
+        silo.AddDistributedGrainDirectory();
+#pragma warning restore ORLEANSEXP003
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ReminderWakeUp>();
         return silo;
     }
