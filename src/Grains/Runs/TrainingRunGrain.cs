@@ -25,6 +25,7 @@ public sealed class TrainingRunGrain(
     ILogger<TrainingRunGrain> logger) : Grain, ITrainingRunGrain, IRemindable
 {
     private const string KeepTraining = "keep-training";
+    private const int MaxEventsPerTurn = 10_000; // a turn that catches up still lets calls in between
     private CancellationTokenSource? stop;
     private Task? loop;
     private IGrainTimer? retry;
@@ -195,18 +196,29 @@ public sealed class TrainingRunGrain(
     {
         try
         {
-            await foreach (var e in events.ReadAllAsync())
+            // Everything the training thread queued is applied at once, then stored once: a grain that falls behind (tiny
+            // runs checkpoint many times a second) catches up instead of writing its state once per checkpoint it missed,
+            // and the state it stores vouches for the newest checkpoint, so a crash redoes at most checkpoint_every steps.
+            while (await events.WaitToReadAsync())
             {
-                Apply(e);
+                var (checkpoints, report) = (new List<CheckpointInfo>(), false);
+                for (var applied = 0; applied < MaxEventsPerTurn && events.TryRead(out var e); applied++)
+                {
+                    Apply(e);
+                    if (e.Checkpoint is { } checkpoint) checkpoints.Add(checkpoint);
+                    report |= e.Eval is not null || e.Checkpoint is not null;
+                }
                 DelayDeactivation(TimeSpan.FromMinutes(30));
-                if (e.Checkpoint is { } checkpoint)
+                if (checkpoints.Count > 0)
                 {
                     await state.WriteStateAsync();
                     RemoveExpiredCheckpoints();
-                    if (RunSpecMapping.ToProbeSteps(state.State.Summary!.Spec).Contains(checkpoint.Step))
-                        await EnqueueProbesAsync(state.State.Summary.Spec, state.State.Summary.Spec.Probes.Kinds, checkpoint.Step, checkpoint.Path, replace: false);
+                    var spec = state.State.Summary!.Spec;
+                    var probeSteps = RunSpecMapping.ToProbeSteps(spec);
+                    foreach (var checkpoint in checkpoints.Where(c => probeSteps.Contains(c.Step)))
+                        await EnqueueProbesAsync(spec, spec.Probes.Kinds, checkpoint.Step, checkpoint.Path, replace: false);
                 }
-                if (e.Eval is not null || e.Checkpoint is not null) await ReportAsync();
+                if (report) await ReportAsync();
             }
             await FinishAsync(RunState.Completed, null);
         }

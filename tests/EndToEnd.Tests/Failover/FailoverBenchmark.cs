@@ -69,6 +69,7 @@ public sealed class FailoverBenchmark : IDisposable
             ports[i].Silo, ports[i].Gateway, ["--redis", redis.Endpoint, "--cluster-id", ClusterId, "--checkpoints", checkpoints], cancellation);
         var silos = (await Task.WhenAll(Enumerable.Range(0, 3).Select(Start))).ToList();
         var rows = new List<string>();
+        var kills = new List<(DateTime At, IReadOnlySet<string> VictimRuns)>();
         try
         {
             await FailoverSweep.UntilSilosActiveAsync(target, 3, Patience, cancellation);
@@ -80,18 +81,32 @@ public sealed class FailoverBenchmark : IDisposable
                 var victimRuns = before.Where(b => b.Value.Silo.Contains($":{ports[victim].Silo}@")).ToDictionary();
                 var killedAt = DateTime.UtcNow;
                 await silos[victim].KillAsync();
+                kills.Add((killedAt, victimRuns.Keys.ToHashSet()));
                 var newest = FailoverSweep.NewestCheckpoints(checkpoints);
                 rows.AddRange(await ResumedAsync(target, kill, killedAt, victimRuns, checkpoints, newest, cancellation));
                 // The machine comes back, so the next kill again leaves two survivors.
                 await silos[victim].DisposeAsync();
                 silos[victim] = await Start(victim);
             }
+            rows.Add("");
+            rows.Add($"Runs on surviving silos that stopped and resumed after a kill: {await SurvivorsStoppedAsync(target, kills, cancellation)}.");
         }
         finally
         {
             foreach (var silo in silos) await silo.DisposeAsync();
         }
         Report("redis, 3 silos", rows);
+    }
+
+    // Resumes of runs the killed silo did not train, between each kill and the next: work a death cost beyond its own runs.
+    private static async Task<int> SurvivorsStoppedAsync(
+        ClusterTarget target, IReadOnlyList<(DateTime At, IReadOnlySet<string> VictimRuns)> kills, CancellationToken cancellation)
+    {
+        await using var connection = await ClusterConnection.ConnectAsync(target, cancellation);
+        var status = await connection.Client.GetGrain<ISweepCoordinatorGrain>("bench").GetStatusAsync();
+        return kills.Select((kill, i) => status!.Runs
+            .Where(r => !kill.VictimRuns.Contains(r.Spec.RunId))
+            .Count(r => r.Resumes.Any(resume => resume.At >= kill.At && (i + 1 == kills.Count || resume.At < kills[i + 1].At)))).Sum();
     }
 
     private async Task LaunchAsync(ClusterTarget target, CancellationToken cancellation)

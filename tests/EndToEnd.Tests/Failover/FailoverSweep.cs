@@ -150,9 +150,8 @@ public static class FailoverSweep
             var result = Assert.Single(results.Runs, r => r.RunId == run.Spec.RunId);
             Assert.Equal(evalLoss.Values[^1], result.FinalEvalLoss);
             // Retention: the newest keep_checkpoints and every probe step's; nothing torn left behind by the kills. Besides the
-            // checkpoint_every cadence, a run stopped gracefully checkpoints the step it reached, and its next activation resumes
-            // from there. Here that happens to a survivor's run whose grain directory entry was on the killed silo: Orleans
-            // deactivates such activations ("LocalGrainDirectory is deactivating 1 activations because silo ... entered status Dead").
+            // checkpoint_every cadence, a run stopped gracefully (its grain deactivated, or an infrastructure error) checkpoints
+            // the step it reached, and its next activation resumes from there.
             var directory = Path.Combine(checkpoints, run.Spec.RunId);
             var stored = CheckpointFile.InDirectory(directory).Select(c => c.Step).ToList();
             var resumedFrom = run.Resumes.Select(r => r.FromStep).ToHashSet();
