@@ -198,7 +198,8 @@ public sealed class TrainingRunGrain(
         {
             // Everything the training thread queued is applied at once, then stored once: a grain that falls behind (tiny
             // runs checkpoint many times a second) catches up instead of writing its state once per checkpoint it missed,
-            // and the state it stores vouches for the newest checkpoint, so a crash redoes at most checkpoint_every steps.
+            // and the state it stores vouches for the newest checkpoint it has heard of: a crash redoes little more than
+            // checkpoint_every steps.
             while (await events.WaitToReadAsync())
             {
                 var (checkpoints, report) = (new List<CheckpointInfo>(), false);
