@@ -37,10 +37,10 @@ public static class BenchCommand
     // The demo's sizes (V=256, T=64, B=32, L=2, d from 16 to 256), then a GPT-2-vocabulary model, where the V×d head dominates.
     private static readonly (GptConfig Config, int BatchSize)[] Suite =
     [
-        (new GptConfig { VocabularySize = 256, ContextLength = 64, DModel = 16, Layers = 2 }, 32),
-        (new GptConfig { VocabularySize = 256, ContextLength = 64, DModel = 64, Layers = 2 }, 32),
-        (new GptConfig { VocabularySize = 256, ContextLength = 64, DModel = 256, Layers = 2 }, 32),
-        (new GptConfig { VocabularySize = 50257, ContextLength = 128, DModel = 128, Layers = 2 }, 8),
+        (new GptConfig { VocabularySize = 256, ContextLength = 64, DModel = 16, Layers = 2, Heads = 2 }, 32),
+        (new GptConfig { VocabularySize = 256, ContextLength = 64, DModel = 64, Layers = 2, Heads = 2 }, 32),
+        (new GptConfig { VocabularySize = 256, ContextLength = 64, DModel = 256, Layers = 2, Heads = 2 }, 32),
+        (new GptConfig { VocabularySize = 50257, ContextLength = 128, DModel = 128, Layers = 2, Heads = 2 }, 8),
     ];
 
     /// <summary>The <c>bench</c> command with its <c>train</c> subcommand, writing to <paramref name="console"/>.</summary>

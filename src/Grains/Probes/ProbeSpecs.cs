@@ -1,16 +1,8 @@
 namespace OrleansSweep.Grains.Probes;
 
-/// <summary>Checks a probe spec before any run is launched from it.</summary>
+/// <summary>Checks the probe kinds a reprobe names (a spec's probes.kinds is checked with every other field, in SpecFields).</summary>
 public static class ProbeSpecs
 {
-    /// <summary>Throws one sentence naming the first invalid field.</summary>
-    public static void Validate(ProbeSpec spec)
-    {
-        if (spec.Every < 0) throw new ArgumentException("probes.every must not be negative.");
-        if (spec.Positions < 2) throw new ArgumentException("probes.positions must be at least 2.");
-        ValidateKinds(spec.Kinds);
-    }
-
     /// <summary>Throws one sentence naming the first unknown kind.</summary>
     public static void ValidateKinds(IReadOnlyList<string> kinds)
     {

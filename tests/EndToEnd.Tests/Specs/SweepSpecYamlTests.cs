@@ -60,4 +60,32 @@ public sealed class SweepSpecYamlTests
         Assert.Equal((5, 2), (spec.MaxFailures, spec.KeepCheckpoints));
         Assert.Equal((3, 3), (plain.MaxFailures, plain.KeepCheckpoints));
     }
+
+    [Fact]
+    public void AMisspelledFieldIsNamedInTheUsersWordsWithItsLineAndTheNearestName()
+    {
+        var yaml = "name: typo\ncorpus:\n  vocabulary: 32\nmodel:\n  d_model: 8\ntraining:\n  stesp: 10\n";
+
+        var error = Assert.Throws<ArgumentException>(() => SweepSpecYaml.Parse(yaml));
+
+        Assert.Equal("spec line 7: training has no field 'stesp'; did you mean 'steps'?", error.Message);
+    }
+
+    [Theory]
+    [InlineData("name: x\nname: y\n", "spec line 2: 'name' is given twice.")]
+    [InlineData("name: x\ntraining:\n  steps: 5\n  steps: 6\n", "spec line 4: 'steps' is given twice.")]
+    [InlineData("name: x\ntraining:\n  steps: ten\n", "spec line 3: training.steps must be an integer (up to 2147483647), got 'ten'.")]
+    [InlineData("name: x\ntraining:\n  learning_rate: .nan\n", "spec line 3: training.learning_rate must be positive, got NaN.")]
+    [InlineData("name: x\ntraining:\n  learning_rate: -0.1\n", "spec line 3: training.learning_rate must be positive, got -0.1.")]
+    [InlineData("name: x\ntraining: 5\n", "spec line 2: training must be a mapping of its fields, one per line.")]
+    [InlineData("name: x\ngrid:\n  d_modle: [8]\n", "spec line 3: grid has no axis 'd_modle'; did you mean 'd_model'?")]
+    [InlineData("name: x\ngrid:\n  d_model: [8, 0]\n", "spec line 3: grid.d_model: model.d_model must be at least 1, got 0.")]
+    [InlineData("name: x\nflavour: 3\n", "spec line 2: the spec has no field 'flavour'; use one of name, max_concurrent, max_failures, keep_checkpoints, corpus, model, training, probes, analysis, grid.")]
+    public void EachProblemIsOneSentenceWithItsLine(string yaml, string expected)
+    {
+        var error = Assert.Throws<ArgumentException>(() => SweepSpecYaml.Parse(yaml));
+
+        Assert.Equal(expected, error.Message);
+    }
 }
+

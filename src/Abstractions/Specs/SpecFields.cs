@@ -1,0 +1,164 @@
+using static OrleansSweep.Abstractions.SpecFieldType;
+
+namespace OrleansSweep.Abstractions;
+
+/// <summary>
+/// Every field of a sweep spec, in the order the README lists them: one name per setting from the YAML to the error message,
+/// one set of bounds. The defaults are the spec records' own (<see cref="SweepSpec"/>, <see cref="ModelSpec"/>, …).
+/// </summary>
+public static class SpecFields
+{
+    private static readonly string[] Languages = ["low-rank-markov", "hmm"];
+    private static readonly string[] Sampled = ["low-rank-markov", "hmm", "repeat"];
+    private static readonly string[] Text = ["text"];
+
+    /// <summary>The sections a spec may have besides its top-level fields and its grid.</summary>
+    public static readonly IReadOnlyList<string> Sections = ["corpus", "model", "training", "probes", "analysis"];
+
+    /// <summary>The corpus kinds a spec may name; each is one type in the silo's corpus registry.</summary>
+    public static readonly IReadOnlyList<string> CorpusKinds = ["low-rank-markov", "hmm", "repeat", "text"];
+
+    /// <summary>The tokenizers a text corpus may name (r50k is another name for gpt2).</summary>
+    public static readonly IReadOnlyList<string> Tokenizers = ["bytes", "gpt2", "r50k", "cl100k"];
+
+    public static readonly IReadOnlyList<SpecField> All =
+    [
+        Top("name", SpecFieldType.Text, s => s.Name, (s, v) => s with { Name = (string)v! },
+            "The sweep id: launching the same spec again changes nothing.") with
+            { Pattern = ("^[A-Za-z0-9._-]{1,64}$", "1-64 letters, digits, '-', '_' or '.'") },
+        Top("max_concurrent", Integer, s => s.MaxConcurrent, (s, v) => s with { MaxConcurrent = (int)v! },
+            "Runs of this sweep training at once (`max-concurrent` changes it later).") with { Min = 1 },
+        Top("max_failures", Integer, s => s.MaxFailures, (s, v) => s with { MaxFailures = (int)v! },
+            "Exceptions in training a run may hit, each retried from its checkpoint; lost silos do not count.") with { Min = 1 },
+        Top("keep_checkpoints", Integer, s => s.KeepCheckpoints, (s, v) => s with { KeepCheckpoints = (int)v! },
+            "Newest checkpoints each run keeps besides every probe step's; 2 or more, so a corrupt newest one leaves one to resume from.") with { Min = 2 },
+
+        Corpus("kind", SpecFieldType.Text, c => c.Kind, (c, v) => c with { Kind = (string)v! },
+            "Where the tokens come from (SCIENCE.md §10–12, or text).") with { Choices = CorpusKinds },
+        Corpus("vocabulary", Integer, c => c.Vocabulary, (c, v) => c with { Vocabulary = (int)v! },
+            "V, the number of tokens.") with { Min = 2, Kinds = Sampled },
+        Corpus("rank", Integer, c => c.Rank, (c, v) => c with { Rank = (int)v! },
+            "R, hidden states; the probability matrix has rank at most R (at most V for low-rank-markov).") with { Min = 1, Kinds = Languages },
+        Corpus("beta", Number, c => c.Beta, (c, v) => c with { Beta = (double)v! },
+            "β, the inverse temperature of the hidden-state transitions.") with { Min = 0, MinExclusive = true, Kinds = Languages },
+        Corpus("emission_concentration", Number, c => c.EmissionConcentration, (c, v) => c with { EmissionConcentration = (double)v! },
+            "α_E, the Dirichlet concentration of each state's emissions.") with { Min = 0, MinExclusive = true, Kinds = Languages },
+        Corpus("seed", Integer, c => c.Seed, (c, v) => c with { Seed = (int)v! },
+            "Fixes the language and its samples.") with { Kinds = Sampled },
+        Corpus("train_tokens", Integer, c => c.TrainTokens, (c, v) => c with { TrainTokens = (int)v! },
+            "Tokens sampled for training.") with { Min = 2, Kinds = Sampled },
+        Corpus("held_out_tokens", Integer, c => c.HeldOutTokens, (c, v) => c with { HeldOutTokens = (int)v! },
+            "Tokens sampled for the held-out set.") with { Min = 2, Kinds = Sampled },
+        Corpus("estimate_tokens", Integer, c => c.EstimateTokens, (c, v) => c with { EstimateTokens = (int)v! },
+            "Tokens of the independent sample on which the forward algorithm estimates the entropy rate.") with { Min = 1024, Kinds = ["hmm"] },
+        Corpus("sequence_length", Integer, c => c.SequenceLength, (c, v) => c with { SequenceLength = (int)v! },
+            "L, the length of each sequence of one repeated token; model.context must be a multiple of it.") with { Min = 2, Kinds = ["repeat"] },
+        Corpus("path", SpecFieldType.Text, c => c.Path, (c, v) => c with { Path = (string?)v },
+            "A .txt or .jsonl file or a folder of them (or give name instead).") with { Optional = true, Kinds = Text },
+        Corpus("name", SpecFieldType.Text, c => c.Name, (c, v) => c with { Name = (string?)v },
+            "A corpus fetched with `data fetch NAME` into the silo's <data>/corpora (instead of path).") with { Optional = true, Kinds = Text },
+        Corpus("tokenizer", SpecFieldType.Text, c => c.Tokenizer, (c, v) => c with { Tokenizer = (string)v! },
+            "How text becomes tokens.") with { Choices = Tokenizers, Kinds = Text },
+        Corpus("text_field", SpecFieldType.Text, c => c.TextField, (c, v) => c with { TextField = (string)v! },
+            "The JSON field that holds each .jsonl line's text.") with { Kinds = Text },
+
+        Model("context", Integer, m => m.Context, (m, v) => m with { Context = (int)v! }, "T, the context length.") with { Min = 1, IsAxis = true },
+        Model("d_model", Integer, m => m.DModel, (m, v) => m with { DModel = (int)v! }, "d, the hidden size.") with { Min = 1, IsAxis = true },
+        Model("layers", Integer, m => m.Layers, (m, v) => m with { Layers = (int)v! }, "Transformer blocks.") with { Min = 0, IsAxis = true },
+        Model("heads", Integer, m => m.Heads, (m, v) => m with { Heads = (int)v! }, "Attention heads; must divide d_model.") with { Min = 1, IsAxis = true },
+        Model("mlp_ratio", Integer, m => m.MlpRatio, (m, v) => m with { MlpRatio = (int)v! }, "MLP width as a multiple of d_model.") with { Min = 1, IsAxis = true },
+        Model("dropout", Number, m => m.Dropout, (m, v) => m with { Dropout = (double)v! }, "Dropout probability.") with { Min = 0, Max = 1, MaxExclusive = true },
+        Model("tied_head", SpecFieldType.Boolean, m => m.TiedHead, (m, v) => m with { TiedHead = (bool)v! }, "Whether the LM head reuses the token embedding."),
+        Model("head_rank", Integer, m => m.HeadRank, (m, v) => m with { HeadRank = (int?)v },
+            "r of a factorised LM head W = A·B (SCIENCE.md §8); absent, or at least d_model: full rank; not with tied_head.") with
+            { Min = 1, Optional = true, IsAxis = true },
+
+        Training("steps", Integer, t => t.Steps, (t, v) => t with { Steps = (int)v! }, "Optimizer steps.") with { Min = 1, IsAxis = true },
+        Training("batch_size", Integer, t => t.BatchSize, (t, v) => t with { BatchSize = (int)v! }, "Sequences per step.") with { Min = 1, IsAxis = true },
+        Training("learning_rate", Number, t => t.LearningRate, (t, v) => t with { LearningRate = (double)v! }, "Peak learning rate.") with
+            { Min = 0, MinExclusive = true, IsAxis = true },
+        Training("min_learning_rate_ratio", Number, t => t.MinLearningRateRatio, (t, v) => t with { MinLearningRateRatio = (double)v! },
+            "Final learning rate of the cosine schedule as a fraction of the peak.") with { Min = 0, Max = 1 },
+        Training("warmup_steps", Integer, t => t.WarmupSteps, (t, v) => t with { WarmupSteps = (int)v! }, "Linear warmup steps.") with
+            { Min = 0, IsAxis = true },
+        Training("weight_decay", Number, t => t.WeightDecay, (t, v) => t with { WeightDecay = (double)v! }, "AdamW weight decay on matrices.") with
+            { Min = 0, IsAxis = true },
+        Training("gradient_clip", Number, t => t.GradientClip, (t, v) => t with { GradientClip = (double)v! }, "Gradient-norm clip; 0: none.") with { Min = 0 },
+        Training("eval_every", Integer, t => t.EvalEvery, (t, v) => t with { EvalEvery = (int)v! }, "Held-out evaluation cadence in steps.") with { Min = 1 },
+        Training("eval_tokens", Integer, t => t.EvalTokens, (t, v) => t with { EvalTokens = (int)v! }, "Held-out tokens scored at each evaluation.") with { Min = 1 },
+        Training("log_every", Integer, t => t.LogEvery, (t, v) => t with { LogEvery = (int)v! }, "Train-loss logging cadence in steps.") with { Min = 1 },
+        Training("checkpoint_every", Integer, t => t.CheckpointEvery, (t, v) => t with { CheckpointEvery = (int)v! },
+            "Checkpoint cadence in steps; the last step is always saved; 0: only the last.") with { Min = 0 },
+        Training("seed", Integer, t => t.Seed, (t, v) => t with { Seed = (int)v! }, "Fixes initial weights, batch order and dropout.") with { IsAxis = true },
+
+        Probes("every", Integer, p => p.Every, (p, v) => p with { Every = (int)v! },
+            "Probe every this many steps and at the last step; 0: no regular cadence.") with { Min = 0 },
+        Probes("log_spaced", SpecFieldType.Boolean, p => p.LogSpaced, (p, v) => p with { LogSpaced = (bool)v! },
+            "Also probe steps 1, 2, 4, … below every, as Pythia saves them."),
+        Probes("positions", Integer, p => p.Positions, (p, v) => p with { Positions = (int)v! },
+            "M held-out positions for anisotropy and the gradient bottleneck, fixed by seed.") with { Min = 2 },
+        Probes("kinds", Texts, p => p.Kinds, (p, v) => p with { Kinds = (IReadOnlyList<string>)v! },
+            "What each probe step measures; [] turns probing off.") with { Choices = ProbeKinds.All },
+        Probes("seed", Integer, p => p.Seed, (p, v) => p with { Seed = (int)v! }, "Fixes the sampled positions."),
+
+        Analysis("ngram_order", Integer, a => a.NgramOrder, (a, v) => a with { NgramOrder = (int)v! },
+            "n of the n-gram rank estimate of the corpus; 0: none.") with { Min = 2, Also = 0 },
+        Analysis("ngram_min_count", Integer, a => a.NgramMinCount, (a, v) => a with { NgramMinCount = (int)v! },
+            "Contexts seen fewer times are dropped (docs/NGRAM_RANK.md).") with { Min = 1 },
+        Analysis("fit_d_models", Integers, a => a.FitDModels, (a, v) => a with { FitDModels = (IReadOnlyList<int>)v! },
+            "d_model values the scaling law is fitted on; []: the larger half of the sizes.") with { Min = 1 },
+    ];
+
+    /// <summary>The field at section.name, or null.</summary>
+    public static SpecField? Find(string section, string name) => All.FirstOrDefault(f => f.Section == section && f.Name == name);
+
+    /// <summary>The fields a grid may vary, by axis name.</summary>
+    public static IEnumerable<SpecField> Axes => All.Where(f => f.IsAxis);
+
+    /// <summary>
+    /// The first field of <paramref name="spec"/> out of its bounds, as one sentence naming it; null when all are in range.
+    /// Corpus fields are checked only where the spec's corpus kind reads them.
+    /// </summary>
+    public static string? Problem(SweepSpec spec, Func<SpecField, bool>? which = null) => All
+        .Where(f => (which ?? (_ => true))(f) && (f.Kinds is null || f.Kinds.Contains(spec.Corpus.Kind)))
+        .Select(f => f.Problem(f.Read(spec)))
+        .FirstOrDefault(p => p is not null);
+
+    private static SpecField Top(string name, SpecFieldType type, Func<SweepSpec, object?> read, Func<SweepSpec, object?, SweepSpec> write,
+        string description) => new() { Section = "", Name = name, Type = type, Read = read, Write = write, Description = description };
+
+    private static SpecField Corpus(string name, SpecFieldType type, Func<CorpusSpec, object?> read, Func<CorpusSpec, object?, CorpusSpec> write,
+        string description) => new()
+        {
+            Section = "corpus", Name = name, Type = type, Description = description,
+            Read = s => read(s.Corpus), Write = (s, v) => s with { Corpus = write(s.Corpus, v) },
+        };
+
+    private static SpecField Model(string name, SpecFieldType type, Func<ModelSpec, object?> read, Func<ModelSpec, object?, ModelSpec> write,
+        string description) => new()
+        {
+            Section = "model", Name = name, Type = type, Description = description,
+            Read = s => read(s.Model), Write = (s, v) => s with { Model = write(s.Model, v) },
+        };
+
+    private static SpecField Training(string name, SpecFieldType type, Func<TrainingSpec, object?> read,
+        Func<TrainingSpec, object?, TrainingSpec> write, string description) => new()
+        {
+            Section = "training", Name = name, Type = type, Description = description,
+            Read = s => read(s.Training), Write = (s, v) => s with { Training = write(s.Training, v) },
+        };
+
+    private static SpecField Probes(string name, SpecFieldType type, Func<ProbeSpec, object?> read, Func<ProbeSpec, object?, ProbeSpec> write,
+        string description) => new()
+        {
+            Section = "probes", Name = name, Type = type, Description = description,
+            Read = s => read(s.Probes), Write = (s, v) => s with { Probes = write(s.Probes, v) },
+        };
+
+    private static SpecField Analysis(string name, SpecFieldType type, Func<AnalysisSpec, object?> read,
+        Func<AnalysisSpec, object?, AnalysisSpec> write, string description) => new()
+        {
+            Section = "analysis", Name = name, Type = type, Description = description,
+            Read = s => read(s.Analysis), Write = (s, v) => s with { Analysis = write(s.Analysis, v) },
+        };
+}
