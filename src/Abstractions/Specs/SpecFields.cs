@@ -128,37 +128,27 @@ public static class SpecFields
         string description) => new() { Section = "", Name = name, Type = type, Read = read, Write = write, Description = description };
 
     private static SpecField Corpus(string name, SpecFieldType type, Func<CorpusSpec, object?> read, Func<CorpusSpec, object?, CorpusSpec> write,
-        string description) => new()
-        {
-            Section = "corpus", Name = name, Type = type, Description = description,
-            Read = s => read(s.Corpus), Write = (s, v) => s with { Corpus = write(s.Corpus, v) },
-        };
+        string description) => In("corpus", s => s.Corpus, (s, c) => s with { Corpus = c }, name, type, read, write, description);
 
     private static SpecField Model(string name, SpecFieldType type, Func<ModelSpec, object?> read, Func<ModelSpec, object?, ModelSpec> write,
-        string description) => new()
-        {
-            Section = "model", Name = name, Type = type, Description = description,
-            Read = s => read(s.Model), Write = (s, v) => s with { Model = write(s.Model, v) },
-        };
+        string description) => In("model", s => s.Model, (s, m) => s with { Model = m }, name, type, read, write, description);
 
     private static SpecField Training(string name, SpecFieldType type, Func<TrainingSpec, object?> read,
-        Func<TrainingSpec, object?, TrainingSpec> write, string description) => new()
-        {
-            Section = "training", Name = name, Type = type, Description = description,
-            Read = s => read(s.Training), Write = (s, v) => s with { Training = write(s.Training, v) },
-        };
+        Func<TrainingSpec, object?, TrainingSpec> write, string description) =>
+        In("training", s => s.Training, (s, t) => s with { Training = t }, name, type, read, write, description);
 
     private static SpecField Probes(string name, SpecFieldType type, Func<ProbeSpec, object?> read, Func<ProbeSpec, object?, ProbeSpec> write,
-        string description) => new()
-        {
-            Section = "probes", Name = name, Type = type, Description = description,
-            Read = s => read(s.Probes), Write = (s, v) => s with { Probes = write(s.Probes, v) },
-        };
+        string description) => In("probes", s => s.Probes, (s, p) => s with { Probes = p }, name, type, read, write, description);
 
     private static SpecField Analysis(string name, SpecFieldType type, Func<AnalysisSpec, object?> read,
-        Func<AnalysisSpec, object?, AnalysisSpec> write, string description) => new()
+        Func<AnalysisSpec, object?, AnalysisSpec> write, string description) =>
+        In("analysis", s => s.Analysis, (s, a) => s with { Analysis = a }, name, type, read, write, description);
+
+    // A field of one section's record: read and written through the section.
+    private static SpecField In<T>(string section, Func<SweepSpec, T> get, Func<SweepSpec, T, SweepSpec> set, string name,
+        SpecFieldType type, Func<T, object?> read, Func<T, object?, T> write, string description) => new()
         {
-            Section = "analysis", Name = name, Type = type, Description = description,
-            Read = s => read(s.Analysis), Write = (s, v) => s with { Analysis = write(s.Analysis, v) },
+            Section = section, Name = name, Type = type, Description = description,
+            Read = s => read(get(s)), Write = (s, v) => set(s, write(get(s), v)),
         };
 }
