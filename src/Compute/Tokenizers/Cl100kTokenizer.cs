@@ -6,7 +6,7 @@ namespace OrleansSweep.Compute.Tokenizers;
 /// tiktoken's cl100k_base (GPT-3.5/GPT-4): 100,256 merges, then special tokens up to &lt;|endofprompt|&gt; = 100276, with
 /// &lt;|endoftext|&gt; = 100257 as the document separator. Id 100256 is never produced; the vocabulary still counts it.
 /// </summary>
-public sealed class Cl100kTokenizer : ITextTokenizer
+public sealed class Cl100kTokenizer() : TiktokenTextTokenizer(Shared)
 {
     /// <summary>The id of &lt;|endoftext|&gt;.</summary>
     public const int EndOfTextId = 100257;
@@ -15,25 +15,11 @@ public sealed class Cl100kTokenizer : ITextTokenizer
     private static readonly Lazy<TiktokenTokenizer> Shared = new(() => TiktokenTokenizer.CreateForEncoding("cl100k_base"));
 
     /// <inheritdoc />
-    public string Name => "cl100k";
+    public override string Name => "cl100k";
 
     /// <inheritdoc />
-    public int VocabularySize => 100277;
+    public override int VocabularySize => 100277;
 
     /// <inheritdoc />
-    public int? EndOfText => EndOfTextId;
-
-    /// <inheritdoc />
-    public int[] Encode(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return [.. Shared.Value.EncodeToIds(text)];
-    }
-
-    /// <inheritdoc />
-    public string Decode(IEnumerable<int> ids)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        return Shared.Value.Decode(ids);
-    }
+    public override int? EndOfText => EndOfTextId;
 }

@@ -6,7 +6,7 @@ namespace OrleansSweep.Compute.Tokenizers;
 /// <summary>
 /// GPT-2's byte-level BPE (tiktoken's r50k_base): 50,256 merges plus &lt;|endoftext|&gt; = 50256.
 /// </summary>
-public sealed partial class Gpt2Tokenizer : ITextTokenizer
+public sealed partial class Gpt2Tokenizer() : TiktokenTextTokenizer(Shared)
 {
     /// <summary>The id of &lt;|endoftext|&gt;, GPT-2's document separator.</summary>
     public const int EndOfTextId = 50256;
@@ -20,27 +20,13 @@ public sealed partial class Gpt2Tokenizer : ITextTokenizer
     private static readonly Lazy<TiktokenTokenizer> Shared = new(Load);
 
     /// <inheritdoc />
-    public string Name => "gpt2";
+    public override string Name => "gpt2";
 
     /// <inheritdoc />
-    public int VocabularySize => EndOfTextId + 1;
+    public override int VocabularySize => EndOfTextId + 1;
 
     /// <inheritdoc />
-    public int? EndOfText => EndOfTextId;
-
-    /// <inheritdoc />
-    public int[] Encode(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return [.. Shared.Value.EncodeToIds(text)];
-    }
-
-    /// <inheritdoc />
-    public string Decode(IEnumerable<int> ids)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        return Shared.Value.Decode(ids);
-    }
+    public override int? EndOfText => EndOfTextId;
 
     private static TiktokenTokenizer Load()
     {
