@@ -9,31 +9,13 @@ namespace OrleansSweep.Compute.Corpora;
 /// </summary>
 public sealed class HiddenMarkovLanguage
 {
-    // T, row-major R×R: _transition[a * R + b] = P(next state b | state a).
-    private readonly double[] _transition;
+    // Each state's emissions cover all V tokens, so an output is its token.
+    private readonly HiddenChain _chain;
 
-    // E, row-major R×V: _emission[s * V + w] = P(token w | state s).
-    private readonly double[] _emission;
-
-    private readonly double[] _stationaryStates;
-    private readonly AliasTable _initialState;
-    private readonly AliasTable[] _nextState;
-    private readonly AliasTable[] _emitted;
-
-    private HiddenMarkovLanguage(HiddenMarkovParameters parameters, double[] transition, double[] emission)
+    private HiddenMarkovLanguage(HiddenMarkovParameters parameters, HiddenChain chain)
     {
         Parameters = parameters;
-        _transition = transition;
-        _emission = emission;
-        _stationaryStates = StationaryDistribution.Of(transition, Rank);
-        _initialState = AliasTable.Build(_stationaryStates);
-        _nextState = new AliasTable[Rank];
-        _emitted = new AliasTable[Rank];
-        for (var state = 0; state < Rank; state++)
-        {
-            _nextState[state] = AliasTable.Build(transition.AsSpan(state * Rank, Rank));
-            _emitted[state] = AliasTable.Build(emission.AsSpan(state * VocabularySize, VocabularySize));
-        }
+        _chain = chain;
     }
 
     /// <summary>The parameters the language was drawn from.</summary>
@@ -49,19 +31,7 @@ public sealed class HiddenMarkovLanguage
     public static HiddenMarkovLanguage Create(HiddenMarkovParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        parameters.Validate();
-        var random = new System.Random(parameters.Seed);
-
-        // Draw order is part of the language's definition: T row by row, then the emissions state by state.
-        var transition = TransitionMatrix.Draw(random, parameters.Rank, parameters.Beta);
-        var emission = new double[parameters.Rank * parameters.VocabularySize];
-        for (var state = 0; state < parameters.Rank; state++)
-        {
-            RandomVariates.SymmetricDirichlet(random, parameters.EmissionConcentration, parameters.VocabularySize)
-                .CopyTo(emission, state * parameters.VocabularySize);
-        }
-
-        return new HiddenMarkovLanguage(parameters, transition, emission);
+        return new HiddenMarkovLanguage(parameters, HiddenChain.Draw(parameters, _ => parameters.VocabularySize));
     }
 
     /// <summary>A language with the given row-major transition (R×R) and emission (R×V) matrices, whose rows must each sum to 1.</summary>
@@ -69,36 +39,17 @@ public sealed class HiddenMarkovLanguage
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(transition.Length, rank * rank);
         ArgumentOutOfRangeException.ThrowIfNotEqual(emission.Length, rank * vocabularySize);
+        var emissions = emission.Chunk(vocabularySize).ToArray();
         return new HiddenMarkovLanguage(
             new HiddenMarkovParameters(vocabularySize, rank, Beta: double.NaN, EmissionConcentration: double.NaN, Seed: 0),
-            transition,
-            emission);
+            new HiddenChain(transition, emissions));
     }
 
     /// <summary>
     /// A sample of <paramref name="length"/> tokens whose first hidden state is drawn from the stationary distribution, so the
     /// stream is stationary from its start. The same seed always gives the same sample.
     /// </summary>
-    public int[] Sample(int length, int seed)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(length);
-        var tokens = new int[length];
-        if (length == 0)
-        {
-            return tokens;
-        }
-
-        var random = new System.Random(seed);
-        var state = _initialState.Draw(random.NextDouble());
-        tokens[0] = _emitted[state].Draw(random.NextDouble());
-        for (var t = 1; t < length; t++)
-        {
-            state = _nextState[state].Draw(random.NextDouble());
-            tokens[t] = _emitted[state].Draw(random.NextDouble());
-        }
-
-        return tokens;
-    }
+    public int[] Sample(int length, int seed) => _chain.Sample(length, seed, static (_, token) => token);
 
     /// <summary>ln P(x_1..x_n) by the forward algorithm, the first hidden state stationary.</summary>
     public double LogLikelihood(ReadOnlySpan<int> tokens)
@@ -151,6 +102,8 @@ public sealed class HiddenMarkovLanguage
     {
         var v = VocabularySize;
         var r = Rank;
+        var transition = _chain.Transition;
+        var emissions = _chain.Emissions;
 
         // nextTokens[s, w] = Σ_s' T[s, s'] E[s', w]: the next token's distribution given the current state.
         var nextTokens = new double[r * v];
@@ -158,10 +111,10 @@ public sealed class HiddenMarkovLanguage
         {
             for (var next = 0; next < r; next++)
             {
-                var weight = _transition[s * r + next];
+                var weight = transition[s * r + next];
                 for (var w = 0; w < v; w++)
                 {
-                    nextTokens[s * v + w] += weight * _emission[next * v + w];
+                    nextTokens[s * v + w] += weight * emissions[next][w];
                 }
             }
         }
@@ -173,7 +126,7 @@ public sealed class HiddenMarkovLanguage
             var norm = 0.0;
             for (var s = 0; s < r; s++)
             {
-                posterior[s] = _stationaryStates[s] * _emission[s * v + previous];
+                posterior[s] = _chain.StationaryStates[s] * emissions[s][previous];
                 norm += posterior[s];
             }
 
@@ -201,8 +154,10 @@ public sealed class HiddenMarkovLanguage
 
         var r = Rank;
         var v = VocabularySize;
+        var transition = _chain.Transition;
+        var emissions = _chain.Emissions;
         var filtered = new double[r];
-        var predicted = (double[])_stationaryStates.Clone();
+        var predicted = (double[])_chain.StationaryStates.Clone();
         for (var t = 0; t < tokens.Length; t++)
         {
             var token = tokens[t];
@@ -211,7 +166,7 @@ public sealed class HiddenMarkovLanguage
             var norm = 0.0;
             for (var s = 0; s < r; s++)
             {
-                filtered[s] = predicted[s] * _emission[s * v + token];
+                filtered[s] = predicted[s] * emissions[s][token];
                 norm += filtered[s];
             }
 
@@ -219,7 +174,7 @@ public sealed class HiddenMarkovLanguage
             Array.Clear(predicted);
             for (var s = 0; s < r; s++)
             {
-                AddScaled(predicted, _transition.AsSpan(s * r, r), filtered[s] / norm);
+                AddScaled(predicted, transition.AsSpan(s * r, r), filtered[s] / norm);
             }
         }
 

@@ -7,34 +7,12 @@ namespace OrleansSweep.Compute.Corpora;
 /// </summary>
 public sealed class LowRankMarkovLanguage
 {
-    // T, row-major R×R: _transition[a * R + b] = P(next state b | state a).
-    private readonly double[] _transition;
+    private readonly HiddenChain _chain;
 
-    // e[w], summing to 1 within each group.
-    private readonly double[] _emission;
-
-    private readonly double[] _stationaryStates;
-    private readonly AliasTable _initialState;
-    private readonly AliasTable[] _nextState;
-
-    // _emitted[b] draws the index j of token b + j·R within group b.
-    private readonly AliasTable[] _emitted;
-
-    private LowRankMarkovLanguage(LowRankMarkovParameters parameters, double[] transition, double[] emission)
+    private LowRankMarkovLanguage(LowRankMarkovParameters parameters, HiddenChain chain)
     {
         Parameters = parameters;
-        _transition = transition;
-        _emission = emission;
-        _stationaryStates = StationaryDistribution.Of(transition, Rank);
-        _initialState = AliasTable.Build(_stationaryStates);
-        _nextState = new AliasTable[Rank];
-        _emitted = new AliasTable[Rank];
-        for (var state = 0; state < Rank; state++)
-        {
-            _nextState[state] = AliasTable.Build(transition.AsSpan(state * Rank, Rank));
-            _emitted[state] = AliasTable.Build(GroupEmission(state));
-        }
-
+        _chain = chain;
         EntropyRate = ComputeEntropyRate();
     }
 
@@ -58,7 +36,7 @@ public sealed class LowRankMarkovLanguage
             var distribution = new double[VocabularySize];
             for (var token = 0; token < VocabularySize; token++)
             {
-                distribution[token] = _stationaryStates[StateOf(token)] * _emission[token];
+                distribution[token] = _chain.StationaryStates[StateOf(token)] * Emission(token);
             }
 
             return distribution;
@@ -69,23 +47,9 @@ public sealed class LowRankMarkovLanguage
     public static LowRankMarkovLanguage Create(LowRankMarkovParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        parameters.Validate();
-        var rank = parameters.Rank;
-        var random = new System.Random(parameters.Seed);
 
-        // Draw order is part of the language's definition: T row by row, then the emissions group by group.
-        var transition = TransitionMatrix.Draw(random, rank, parameters.Beta);
-        var emission = new double[parameters.VocabularySize];
-        for (var state = 0; state < rank; state++)
-        {
-            var group = RandomVariates.SymmetricDirichlet(random, parameters.EmissionConcentration, GroupSize(parameters, state));
-            for (var j = 0; j < group.Length; j++)
-            {
-                emission[state + j * rank] = group[j];
-            }
-        }
-
-        return new LowRankMarkovLanguage(parameters, transition, emission);
+        // State s emits its group, the tokens s + j·R.
+        return new LowRankMarkovLanguage(parameters, HiddenChain.Draw(parameters, state => GroupSize(parameters, state)));
     }
 
     /// <summary>The hidden state (group) of a token.</summary>
@@ -98,47 +62,20 @@ public sealed class LowRankMarkovLanguage
 
     /// <summary>P(next | previous).</summary>
     public double Probability(int previous, int next) =>
-        _transition[StateOf(previous) * Rank + StateOf(next)] * _emission[next];
+        _chain.Transition[StateOf(previous) * Rank + StateOf(next)] * Emission(next);
 
     /// <summary>
     /// A sample of <paramref name="length"/> tokens: the first from the stationary distribution, so the stream is stationary
     /// from its start, then the chain. The same seed always gives the same sample.
     /// </summary>
-    public int[] Sample(int length, int seed)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(length);
-        var tokens = new int[length];
-        if (length == 0)
-        {
-            return tokens;
-        }
-
-        var random = new System.Random(seed);
-        var state = _initialState.Draw(random.NextDouble());
-        tokens[0] = state + Rank * _emitted[state].Draw(random.NextDouble());
-        for (var t = 1; t < length; t++)
-        {
-            // The next token depends on the previous one only through its state, so the chain runs on states.
-            state = _nextState[state].Draw(random.NextDouble());
-            tokens[t] = state + Rank * _emitted[state].Draw(random.NextDouble());
-        }
-
-        return tokens;
-    }
+    /// <remarks>The next token depends on the previous one only through its state, so the chain runs on states.</remarks>
+    public int[] Sample(int length, int seed) => _chain.Sample(length, seed, (state, j) => state + Rank * j);
 
     private static int GroupSize(LowRankMarkovParameters parameters, int state) =>
         (parameters.VocabularySize - state + parameters.Rank - 1) / parameters.Rank;
 
-    private double[] GroupEmission(int state)
-    {
-        var group = new double[GroupSize(Parameters, state)];
-        for (var j = 0; j < group.Length; j++)
-        {
-            group[j] = _emission[state + j * Rank];
-        }
-
-        return group;
-    }
+    // e[w], summing to 1 within each group: output j of the token's state.
+    private double Emission(int token) => _chain.Emissions[token % Rank][token / Rank];
 
     private double ComputeEntropyRate()
     {
@@ -149,14 +86,14 @@ public sealed class LowRankMarkovLanguage
             var entropy = 0.0;
             for (var token = 0; token < VocabularySize; token++)
             {
-                var p = _transition[state * Rank + token % Rank] * _emission[token];
+                var p = _chain.Transition[state * Rank + token % Rank] * Emission(token);
                 if (p > 0.0)
                 {
                     entropy -= p * Math.Log(p);
                 }
             }
 
-            rate += _stationaryStates[state] * entropy;
+            rate += _chain.StationaryStates[state] * entropy;
         }
 
         return rate;
