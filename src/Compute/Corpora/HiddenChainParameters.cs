@@ -11,25 +11,24 @@ namespace OrleansSweep.Compute.Corpora;
 /// <param name="Seed">Seeds the draw of the transitions and emissions; samples take their own seeds.</param>
 public abstract record HiddenChainParameters(int VocabularySize, int Rank, double Beta, double EmissionConcentration, int Seed)
 {
-    /// <summary>Throws an <see cref="ArgumentException"/> naming the first field that cannot define a language.</summary>
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first field that cannot define a language, as the spec names it.</summary>
     public void Validate()
     {
         if (Rank < 1)
         {
-            throw new ArgumentException($"Rank must be at least 1, but was {Rank}.", nameof(Rank));
+            throw new ArgumentException($"corpus.rank must be at least 1, got {Rank}.");
         }
 
         ValidateVocabularySize();
         if (!double.IsFinite(Beta) || Beta <= 0)
         {
-            throw new ArgumentException($"Beta must be a positive finite number, but was {Beta}.", nameof(Beta));
+            throw new ArgumentException(FormattableString.Invariant($"corpus.beta must be positive, got {Beta}."));
         }
 
         if (!double.IsFinite(EmissionConcentration) || EmissionConcentration <= 0)
         {
             throw new ArgumentException(
-                $"EmissionConcentration must be a positive finite number, but was {EmissionConcentration}.",
-                nameof(EmissionConcentration));
+                FormattableString.Invariant($"corpus.emission_concentration must be positive, got {EmissionConcentration}."));
         }
     }
 

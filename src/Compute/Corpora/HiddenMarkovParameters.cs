@@ -14,7 +14,7 @@ public sealed record HiddenMarkovParameters(
     {
         if (VocabularySize < 2)
         {
-            throw new ArgumentException($"VocabularySize must be at least 2, but was {VocabularySize}.", nameof(VocabularySize));
+            throw new ArgumentException($"corpus.vocabulary must be at least 2, got {VocabularySize}.");
         }
     }
 }

@@ -18,8 +18,7 @@ public sealed record LowRankMarkovParameters(
         if (VocabularySize < Rank)
         {
             throw new ArgumentException(
-                $"VocabularySize must be at least Rank ({Rank}) so that every state owns a token, but was {VocabularySize}.",
-                nameof(VocabularySize));
+                $"corpus.vocabulary must be at least corpus.rank ({Rank}) so that every state owns a token, got {VocabularySize}.");
         }
     }
 }

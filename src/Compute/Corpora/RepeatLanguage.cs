@@ -19,12 +19,12 @@ public sealed class RepeatLanguage
     {
         if (vocabularySize < 2)
         {
-            throw new ArgumentException($"VocabularySize must be at least 2, but was {vocabularySize}.", nameof(vocabularySize));
+            throw new ArgumentException($"corpus.vocabulary must be at least 2, got {vocabularySize}.");
         }
 
         if (sequenceLength < 2)
         {
-            throw new ArgumentException($"SequenceLength must be at least 2, but was {sequenceLength}.", nameof(sequenceLength));
+            throw new ArgumentException($"corpus.sequence_length must be at least 2, got {sequenceLength}.");
         }
 
         VocabularySize = vocabularySize;

@@ -18,7 +18,7 @@ public sealed class CorpusCatalog(string dataDirectory)
     /// <summary>The tokens of <paramref name="spec"/>; throws one sentence naming the field or path when it cannot be built.</summary>
     public TokenCorpus Get(CorpusSpec spec)
     {
-        var entry = corpora.GetOrAdd(spec, s => new Lazy<TokenCorpus>(() => CorpusKinds.Of(s).Build(s, dataDirectory)));
+        var entry = corpora.GetOrAdd(spec, s => new Lazy<TokenCorpus>(() => KindOf(s).Build(s, dataDirectory)));
         try
         {
             return entry.Value;
@@ -32,7 +32,16 @@ public sealed class CorpusCatalog(string dataDirectory)
     }
 
     /// <summary>Checks a spec and describes it with its optimal loss, or throws one sentence.</summary>
-    public (string Description, double? OptimalLoss) Describe(CorpusSpec spec) => CorpusKinds.Of(spec).Describe(spec, this);
+    public (string Description, double? OptimalLoss) Describe(CorpusSpec spec) => KindOf(spec).Describe(spec, this);
+
+    // The spec's kind, once its fields are within the bounds of the spec table: callers outside a sweep (experiment,
+    // ngram-rank) reach the catalog without a launch's validation.
+    private static ICorpusKind KindOf(CorpusSpec spec)
+    {
+        var kind = CorpusKinds.Of(spec);
+        if (SpecFields.Problem(new SweepSpec { Corpus = spec }, f => f.Section == "corpus") is { } problem) throw new ArgumentException(problem);
+        return kind;
+    }
 
     /// <summary>Refuses a model context the spec's corpus cannot serve (for instance one cutting repeat sequences).</summary>
     /// <remarks>An unknown kind passes here and in <see cref="VocabularySize"/>: describing or building it refuses it.</remarks>

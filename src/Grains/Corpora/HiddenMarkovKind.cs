@@ -18,8 +18,6 @@ internal sealed class HiddenMarkovKind : ICorpusKind
 
     public TokenCorpus Build(CorpusSpec spec, string dataDirectory)
     {
-        CorpusBounds.CheckSampleSizes(spec);
-        CorpusBounds.CheckEstimateTokens(spec);
         var parameters = new HiddenMarkovParameters(spec.Vocabulary, spec.Rank, spec.Beta, spec.EmissionConcentration, spec.Seed);
         parameters.Validate();
         return CorpusLoader.FromHiddenMarkov(parameters, spec.TrainTokens, spec.HeldOutTokens, spec.EstimateTokens).Corpus;

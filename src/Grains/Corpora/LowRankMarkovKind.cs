@@ -18,7 +18,6 @@ internal sealed class LowRankMarkovKind : ICorpusKind
 
     private static LowRankMarkovParameters Parameters(CorpusSpec spec)
     {
-        CorpusBounds.CheckSampleSizes(spec);
         var parameters = new LowRankMarkovParameters(spec.Vocabulary, spec.Rank, spec.Beta, spec.EmissionConcentration, spec.Seed);
         parameters.Validate();
         return parameters;

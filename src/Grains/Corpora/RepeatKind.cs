@@ -28,8 +28,6 @@ internal sealed class RepeatKind : ICorpusKind
 
     private static RepeatLanguage Language(CorpusSpec spec)
     {
-        CorpusBounds.CheckSampleSizes(spec);
-        CorpusBounds.CheckRepeat(spec);
         return new RepeatLanguage(spec.Vocabulary, spec.SequenceLength);
     }
 }

@@ -76,6 +76,7 @@ public sealed class SpecFieldsTests
     public void TheTablesChoicesAreWhatTheSiloAccepts()
     {
         Assert.Equal(TextTokenizers.KnownNames, SpecFields.Tokenizers);
+        Assert.Equal(CorpusKinds.All.Select(k => k.Name), SpecFields.CorpusKinds);
         Assert.Equal(ProbeKinds.All, SpecFields.Find("probes", "kinds")!.Choices);
     }
 

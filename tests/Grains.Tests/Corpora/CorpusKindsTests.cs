@@ -52,11 +52,11 @@ public sealed class CorpusKindsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("low-rank-markov", "TrainTokens", "corpus.train_tokens must be at least 2.")]
-    [InlineData("hmm", "HeldOutTokens", "corpus.held_out_tokens must be at least 2.")]
-    [InlineData("hmm", "EstimateTokens", "corpus.estimate_tokens must be at least 1024.")]
-    [InlineData("repeat", "Vocabulary", "corpus.vocabulary must be at least 2.")]
-    [InlineData("repeat", "SequenceLength", "corpus.sequence_length must be at least 2.")]
+    [InlineData("low-rank-markov", "TrainTokens", "corpus.train_tokens must be at least 2, got 1.")]
+    [InlineData("hmm", "HeldOutTokens", "corpus.held_out_tokens must be at least 2, got 1.")]
+    [InlineData("hmm", "EstimateTokens", "corpus.estimate_tokens must be at least 1024, got 1023.")]
+    [InlineData("repeat", "Vocabulary", "corpus.vocabulary must be at least 2, got 1.")]
+    [InlineData("repeat", "SequenceLength", "corpus.sequence_length must be at least 2, got 1.")]
     public void FieldBelowItsBoundIsRefusedInOneSentence(string name, string field, string message)
     {
         var spec = new CorpusSpec { Kind = name, Vocabulary = 12, Rank = 3, SequenceLength = 4, TrainTokens = 256, HeldOutTokens = 64 };
@@ -69,7 +69,7 @@ public sealed class CorpusKindsTests : IDisposable
             _ => spec with { SequenceLength = 1 },
         };
 
-        var error = Assert.Throws<ArgumentException>(() => CorpusKinds.Of(spec).Build(spec, data.Path));
+        var error = Assert.Throws<ArgumentException>(() => new CorpusCatalog(data.Path).Get(spec));
 
         Assert.Equal(message, error.Message);
     }
