@@ -2,12 +2,23 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using OrleansSweep.Compute.Corpora;
 using OrleansSweep.Compute.Training;
+using OrleansSweep.Grains.Corpora;
+using OrleansSweep.Grains.Hosting;
 
 namespace OrleansSweep.Grains.Runs;
 
 /// <summary>The training work of one run, off the Orleans scheduler: it touches no grain field and talks only through a channel.</summary>
 public static class RunTraining
 {
+    /// <summary>Starts <see cref="Run"/> on a thread of its own; its events come through <c>Events</c>, and <c>Work</c> ends with it.</summary>
+    public static (ChannelReader<TrainingEvent> Events, Task Work) Start(
+        RunSpec spec, CorpusCatalog corpora, Device device, string checkpointDirectory, string? resumeFrom, ILogger logger, CancellationToken cancellation)
+    {
+        var channel = Channel.CreateUnbounded<TrainingEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var work = DedicatedThread.Run(() => Run(spec, () => corpora.Get(spec.Corpus), device, checkpointDirectory, resumeFrom, channel.Writer, logger, cancellation));
+        return (channel.Reader, work);
+    }
+
     /// <summary>
     /// Trains from <paramref name="resumeFrom"/> (or from scratch) to the end, then completes the channel. Cancelled (a pause,
     /// a silo shutting down), it first checkpoints the step it reached, so a graceful stop loses no step.
