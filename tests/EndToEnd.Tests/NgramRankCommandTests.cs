@@ -44,9 +44,9 @@ public sealed class NgramRankCommandTests : IDisposable
     }
 
     [Theory(Timeout = 60_000)]
-    [InlineData("1 2 3\n4 x 6\n", "2", "'x' at line 2, word 2")]
+    [InlineData("1 2 3\n4 x 6\n", "2", "'x' at position 4")]
     [InlineData("1 2 3 4\n", "1", "--order must be at least 2")]
-    [InlineData("1 -2 3 4\n", "2", "'-2' at line 1, word 2")]
+    [InlineData("1 -2 3 4\n", "2", "'-2' at position 1")]
     public async Task BadInputExits2WithOneSentenceNamingTheProblem(string content, string order, string expected)
     {
         var file = Path.Combine(folder.Path, "bad.txt");
@@ -70,7 +70,7 @@ public sealed class NgramRankCommandTests : IDisposable
         var noCorpus = await ClientCli.RunAsync(cancellation, "ngram-rank", "--corpus", missing, "--order", "2");
 
         Assert.Equal((2, 2, 2), (noFile.ExitCode, noSource.ExitCode, noCorpus.ExitCode));
-        Assert.Contains($"--tokens: the file '{missing}' does not exist", noFile.Output);
+        Assert.Contains($"token file {missing} does not exist", noFile.Output);
         Assert.Contains("exactly one of --tokens <file> or --corpus <path or name>", noSource.Output);
         Assert.Contains($"--corpus: '{missing}' does not exist", noCorpus.Output);
     }

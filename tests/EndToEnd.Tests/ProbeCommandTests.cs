@@ -39,7 +39,9 @@ public sealed class ProbeCommandTests : IDisposable
         Assert.Equal("orleanssweep", json.GetProperty("format").GetString());
         Assert.Equal(expected.Head.SingularEntropy, json.GetProperty("head").GetProperty("singular_entropy").GetDouble());
         Assert.Equal(expected.Head.WError, json.GetProperty("head").GetProperty("w_error").EnumerateArray().Select(e => e.GetDouble()));
-        Assert.Equal(expected.Ranks.Select(r => r.Rank), json.GetProperty("ranks").EnumerateArray().Select(r => r.GetProperty("rank").GetInt32()));
+        // Each rank at its tolerance, under the names the wire record ToleranceRank prints, not a tuple's Item1 and Item2.
+        Assert.Equal(expected.Ranks, json.GetProperty("ranks").EnumerateArray()
+            .Select(r => (r.GetProperty("tolerance").GetDouble(), (int?)r.GetProperty("rank").GetInt32())));
         Assert.Equal(expected.Anisotropy!.PerLayer, json.GetProperty("anisotropy").GetProperty("per_layer").EnumerateArray().Select(e => e.GetDouble()));
         Assert.Equal(199, json.GetProperty("anisotropy").GetProperty("positions").GetInt32());
         Assert.Equal(expected.GradientBottleneck!.Kept, json.GetProperty("gradient_bottleneck").GetProperty("kept").GetDouble());

@@ -56,6 +56,23 @@ public sealed class SweepControlCommandTests(SiloFixture fixture) : IDisposable
         Assert.Contains("never-launched", unknown.Output);
     }
 
+    [Theory(Timeout = 60_000)]
+    [InlineData("pause")]
+    [InlineData("resume")]
+    [InlineData("cancel")]
+    [InlineData("max-concurrent", "2")]
+    [InlineData("results")]
+    [InlineData("results", "--wait")]
+    public async Task AnIdWithNoSweepIsOneSentenceNamingItAndExits2(string command, params string[] more)
+    {
+        var outcome = await ClientCli.RunAsync(TestContext.Current.CancellationToken,
+            [command, "never-launched", .. more, "--gateway", fixture.Silo.Gateway]);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Equal("error: no sweep has the id 'never-launched'.", Assert.Single(outcome.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        Assert.Empty(outcome.Stray);
+    }
+
     private async Task<JsonElement> RunAsync(CancellationToken cancellation, params string[] args)
     {
         var outcome = await ClientCli.RunAsync(cancellation, [.. args, "--gateway", fixture.Silo.Gateway, "--json"]);

@@ -23,7 +23,7 @@ public sealed record NgramRankEstimate
     /// <summary>W-error(r) for r = 0..len(Singular).</summary>
     [Id(10)] public IReadOnlyList<double> WError { get; init; } = [];
     /// <summary>The smallest r with W-error(r) ≤ τ for τ = 0.5, 0.2, 0.1, 0.01.</summary>
-    [Id(11)] public IReadOnlyList<NgramToleranceRank> Ranks { get; init; } = [];
+    [Id(11)] public IReadOnlyList<ToleranceRank> Ranks { get; init; } = [];
     /// <summary>σ of the whitened matrix diag(√count(c))·W·diag(1/√q_w), compared with the noise floor.</summary>
     [Id(12)] public IReadOnlyList<double> WhitenedSingular { get; init; } = [];
     /// <summary>The split-half estimate of the whitened sampling noise's spectral norm.</summary>

@@ -36,4 +36,8 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
     /// <summary>The results table; null when no sweep has this id.</summary>
     [AlwaysInterleave]
     Task<SweepResults?> GetResultsAsync();
+
+    /// <summary>The results with the series they were computed from, for a report; null when no sweep has this id.</summary>
+    [AlwaysInterleave]
+    Task<SweepReport?> GetReportAsync();
 }

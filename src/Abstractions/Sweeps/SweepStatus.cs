@@ -11,7 +11,10 @@ public sealed record SweepStatus
     [Id(3)] public double? OptimalLoss { get; init; }
     [Id(4)] public string CorpusDescription { get; init; } = "";
     [Id(5)] public SweepPhase Phase { get; init; }
-    /// <summary>Runs training at once: the spec's max_concurrent, or what `max-concurrent` set since.</summary>
+    /// <summary>
+    /// Runs training at once: <see cref="Spec"/>'s max_concurrent, which `max-concurrent` (or a launch of the spec with another
+    /// max_concurrent) changes; repeated here for --json readers.
+    /// </summary>
     [Id(6)] public int MaxConcurrent { get; init; }
 
     public int Count(RunState state) => Runs.Count(r => r.State == state);

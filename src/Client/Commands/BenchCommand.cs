@@ -1,10 +1,8 @@
-using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
+using OrleansSweep.Client.Views;
 using OrleansSweep.Compute.Benchmarks;
 using OrleansSweep.Compute.Devices;
 using OrleansSweep.Compute.Models;
-using Spectre.Console;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -15,17 +13,17 @@ public static class BenchCommand
 {
     private const int WarmupSteps = 3;
 
-    private static readonly Option<int> Threads = AtLeastOne(new("--threads")
+    private static readonly Option<int> Threads = new Option<int>("--threads")
     {
         Description = "Torch intra-op threads for the GEMM and the training steps.",
         DefaultValueFactory = _ => Environment.ProcessorCount,
-    });
+    }.AtLeast(1);
 
-    private static readonly Option<int> Steps = AtLeastOne(new("--steps")
+    private static readonly Option<int> Steps = new Option<int>("--steps")
     {
         Description = $"Timed optimizer steps per config, after {WarmupSteps} untimed ones.",
         DefaultValueFactory = _ => 10,
-    });
+    }.AtLeast(1);
 
     private static readonly Option<bool> Json = new("--json")
     {
@@ -59,17 +57,8 @@ public static class BenchCommand
     {
         var json = parseResult.GetValue(Json);
         var timedSteps = parseResult.GetValue(Steps);
-        Device device;
-        try
-        {
-            device = ComputeDevice.Select(parseResult.GetRequiredValue(DeviceName));
-            ComputeDevice.SetIntraOpThreads(parseResult.GetValue(Threads));
-        }
-        catch (ArgumentException error)
-        {
-            console.MarkupLineInterpolated($"[red]{error.Message}[/]");
-            return 1;
-        }
+        var device = ComputeDevice.Select(parseResult.GetRequiredValue(DeviceName));
+        ComputeDevice.SetIntraOpThreads(parseResult.GetValue(Threads));
 
         BenchTrainReport Measure(Action<string> status)
         {
@@ -78,7 +67,7 @@ public static class BenchCommand
             var runs = new List<ThroughputResult>();
             foreach (var (config, batchSize) in Suite)
             {
-                status($"training {Describe(config.VocabularySize, config.ContextLength, config.DModel, config.Layers, batchSize)}");
+                status($"training {BenchTable.Describe(config.VocabularySize, config.ContextLength, config.DModel, config.Layers, batchSize)}");
                 runs.Add(TrainingThroughput.Measure(config, batchSize, device, peak, timedSteps, WarmupSteps, ct));
             }
             return new BenchTrainReport(device.type == DeviceType.CUDA ? "cuda" : "cpu", get_num_threads(), WarmupSteps, timedSteps, peak, runs);
@@ -94,7 +83,7 @@ public static class BenchCommand
                 return 0;
             }
             var measured = console.Status().Start("GEMM peak", context => Measure(text => context.Status(text)));
-            Print(console, measured);
+            BenchTable.Render(console, measured);
             return 0;
         }
         catch (OperationCanceledException)
@@ -102,50 +91,4 @@ public static class BenchCommand
             return 130;
         }
     }
-
-    private static Option<int> AtLeastOne(Option<int> option)
-    {
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1) result.AddError($"{option.Name} must be at least 1.");
-        });
-        return option;
-    }
-
-    private static void Print(IAnsiConsole console, BenchTrainReport report)
-    {
-        var peak = report.GemmPeak;
-        console.MarkupLineInterpolated(
-            $"GEMM peak: {peak.Size}² float32 matmul, {Number(peak.FlopsPerSecond / 1e9, "N1")} GFLOP/s (median of {peak.Repeats}) on {report.Device}, {report.Threads} threads");
-        var table = new Table()
-            .AddColumn("config")
-            .AddColumn("params", c => c.RightAligned())
-            .AddColumn("tokens/s", c => c.RightAligned())
-            .AddColumn("ms/step", c => c.RightAligned())
-            .AddColumn("GFLOP/s", c => c.RightAligned())
-            .AddColumn("MFU %", c => c.RightAligned());
-        foreach (var run in report.Runs)
-            table.AddRow(
-                Markup.Escape(Describe(run.VocabularySize, run.ContextLength, run.DModel, run.Layers, run.BatchSize)),
-                Compact(run.Parameters),
-                Number(run.TokensPerSecond, "N0"),
-                Number(run.SecondsPerStep * 1e3, "N1"),
-                Number(run.FlopsPerSecond / 1e9, "N2"),
-                Number(run.Mfu * 100, "N1"));
-        table.Caption($"{report.TimedSteps} timed steps after {report.WarmupSteps} warmup; FLOPs/token = 6·N + 12·L·T·d");
-        console.Write(table);
-    }
-
-    private static string Describe(int vocabularySize, int contextLength, int dModel, int layers, int batchSize) =>
-        $"V={vocabularySize} T={contextLength} d={dModel} L={layers} B={batchSize}";
-
-    // 13.3M rather than 13,278,976, so the table fits an 80-column terminal.
-    private static string Compact(long count) => count switch
-    {
-        >= 1_000_000 => Number(count / 1e6, "N1") + "M",
-        >= 1_000 => Number(count / 1e3, "N1") + "k",
-        _ => Number(count, "N0"),
-    };
-
-    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -9,11 +9,11 @@ public static class DemoCommand
 {
     private static readonly Option<bool> Quick = new("--quick") { Description = "A smaller sweep that finishes in under a minute." };
     private static readonly Option<string> Data = CommonOptions.Data("Data directory for the LiteDB file and checkpoints.");
-    private static readonly Option<int> Threads = new("--threads")
+    private static readonly Option<int> Threads = new Option<int>("--threads")
     {
-        Description = "torch intra-op threads; runs already train in parallel, one per core.",
+        Description = "torch intra-op threads (0: torch's default); runs already train in parallel, one per core.",
         DefaultValueFactory = _ => 1,
-    };
+    }.AtLeast(0);
     private static readonly Option<bool> Json = CommonOptions.Json();
 
     public static Command Create(IAnsiConsole console)
@@ -33,11 +33,12 @@ public static class DemoCommand
                 console.MarkupLine($"Sweep [bold]{spec.Name}[/]: {launched.Runs.Count} runs on {Markup.Escape(launched.CorpusDescription)}, " +
                                    $"optimal loss {launched.OptimalLoss:F4} nats/token; data in {Markup.Escape(Path.GetFullPath(parse.GetRequiredValue(Data)))}");
             await SweepWatcher.WatchAsync(console, coordinator, json, cancellation);
-            var results = (await coordinator.GetResultsAsync())!;
-            if (json) JsonOutput.Write(console, results);
-            else ResultsTable.Render(console, results);
-            var report = Path.Combine(parse.GetRequiredValue(Data), "reports", spec.Name);
-            var written = ReportWriter.Write(await ClusterReportData.FetchAsync(silo.Grains, spec.Name), report);
+            // One call for the table and the report: the coordinator reads each run's series once for both.
+            var report = (await coordinator.GetReportAsync())!;
+            if (json) JsonOutput.Write(console, report.Results);
+            else ResultsTable.Render(console, report.Results);
+            var folder = Path.Combine(parse.GetRequiredValue(Data), "reports", spec.Name);
+            var written = ReportWriter.Write(ClusterReportData.From(report), folder);
             if (!json) console.MarkupLine($"Report: {written.Count - 1} figures and {Markup.Escape(Path.GetFullPath(written[^1]))}");
         });
         return command;

@@ -1,3 +1,4 @@
+using System.CommandLine.Parsing;
 using System.Globalization;
 using OrleansSweep.Client.Connection;
 using OrleansSweep.Client.Specs;
@@ -23,15 +24,17 @@ public static class ExperimentCommand
     };
     private static readonly Option<string> Checkpoint = new("--checkpoint") { Description = "A checkpoint file (.ckpt), with --spec." };
     private static readonly Option<string> Spec = new("--spec") { Description = "With --checkpoint: the sweep spec (YAML) whose corpus it was trained on." };
-    private static readonly Option<string> Ranks = new("--ranks")
+    private static readonly Option<int[]> Ranks = new("--ranks")
     {
         Description = "Comma-separated head ranks r, each in 1..d_model (r = d_model retrains a full-rank head).",
         Required = true,
+        Arity = ArgumentArity.ExactlyOne,
+        CustomParser = ParseRanks,
     };
-    private static readonly Option<int?> Steps = new("--steps")
+    private static readonly Option<int?> Steps = new Option<int?>("--steps")
     {
         Description = "Optimizer steps per head (default: the run's own steps); schedule and AdamW settings are the run's own, warmup at most a tenth of the steps.",
-    };
+    }.AtLeast(1);
     private static readonly Option<string> DeviceName = CommonOptions.Device();
     private static readonly ClusterTargetOptions Cluster = new();
     private static readonly Option<string> Data = CommonOptions.Data("Data directory where `data fetch` stored named corpora (a spec's corpus.name).");
@@ -47,14 +50,13 @@ public static class ExperimentCommand
         Cluster.AddTo(headRank);
         headRank.SetAction(async (parse, cancellation) =>
         {
-            var ranks = ParseRanks(parse.GetRequiredValue(Ranks));
+            var ranks = parse.GetRequiredValue(Ranks);
             var (checkpoint, corpusSpec) = await ResolveAsync(parse, cancellation);
             var header = ReadHeader(checkpoint);
             foreach (var r in ranks)
                 if (r > header.Config.DModel)
                     throw new ArgumentException($"--ranks {r} is above the checkpoint's d_model ({header.Config.DModel}); use ranks in 1..{header.Config.DModel}.");
             var steps = parse.GetValue(Steps) ?? header.Options.Steps;
-            if (steps < 1) throw new ArgumentException("--steps must be at least 1.");
             var options = new HeadRankOptions
             {
                 Ranks = ranks,
@@ -126,14 +128,19 @@ public static class ExperimentCommand
         }
     }
 
-    private static int[] ParseRanks(string text)
+    // Whether a rank fits the model needs the checkpoint, so the action checks that; the list itself is checked here.
+    private static int[] ParseRanks(ArgumentResult result)
     {
+        var text = result.Tokens[0].Value;
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
         var ranks = new int[parts.Length];
         for (var i = 0; i < parts.Length; i++)
             if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out ranks[i]) || ranks[i] < 1)
-                throw new ArgumentException($"--ranks '{text}' must be comma-separated whole numbers of at least 1, such as 4,8,16.");
-        if (ranks.Distinct().Count() != ranks.Length) throw new ArgumentException($"--ranks '{text}' repeats a rank.");
+            {
+                result.AddError($"--ranks '{text}' must be comma-separated whole numbers of at least 1, such as 4,8,16.");
+                return [];
+            }
+        if (ranks.Distinct().Count() != ranks.Length) result.AddError($"--ranks '{text}' repeats a rank.");
         return ranks;
     }
 }

@@ -7,7 +7,7 @@ namespace OrleansSweep.Client.Commands;
 public static class MaxConcurrentCommand
 {
     private static readonly Argument<string> Sweep = new("sweep") { Description = "The sweep id (its spec's name)." };
-    private static readonly Argument<int> Value = new("n") { Description = "Runs training at once, at least 1." };
+    private static readonly Argument<int> Value = new Argument<int>("n") { Description = "Runs training at once, at least 1." }.AtLeast(1);
     private static readonly ClusterTargetOptions Cluster = new();
     private static readonly Option<bool> Json = CommonOptions.Json();
 
@@ -23,11 +23,9 @@ public static class MaxConcurrentCommand
         {
             var id = parse.GetRequiredValue(Sweep);
             var value = parse.GetValue(Value);
-            if (value < 1) throw new ArgumentException("max-concurrent's n must be at least 1.");
             await using var connection = await ClusterConnection.ConnectAsync(Cluster.Read(parse), cancellation);
-            var coordinator = connection.Client.GetGrain<ISweepCoordinatorGrain>(id);
-            if (await coordinator.GetStatusAsync() is null) throw new ArgumentException($"no sweep has the id '{id}'.");
-            var status = await coordinator.SetMaxConcurrentAsync(value);
+            // The coordinator refuses an id with no sweep in one sentence of its own.
+            var status = await connection.Client.GetGrain<ISweepCoordinatorGrain>(id).SetMaxConcurrentAsync(value);
             if (parse.GetValue(Json)) JsonOutput.Write(console, status);
             else StatusTable.Render(console, status);
         });

@@ -1,5 +1,5 @@
-using System.Globalization;
 using OrleansSweep.Client.Views;
+using OrleansSweep.Compute.Corpora;
 using OrleansSweep.Compute.Ngrams;
 using OrleansSweep.Grains.Corpora;
 using OrleansSweep.Grains.Ngrams;
@@ -18,17 +18,17 @@ public static class NgramRankCommand
 
     private static readonly Option<string> Data = CommonOptions.Data("Data directory where `data fetch` stored named corpora.");
 
-    private static readonly Option<int> Order = new("--order")
+    private static readonly Option<int> Order = new Option<int>("--order")
     {
         Description = "n: each context is the n − 1 tokens before a next token (2 = bigrams).",
         Required = true,
-    };
+    }.AtLeast(2);
 
-    private static readonly Option<int> MinCount = new("--min-count")
+    private static readonly Option<int> MinCount = new Option<int>("--min-count")
     {
         Description = "Drop contexts seen fewer times; 2 keeps the noise floor honest (docs/NGRAM_RANK.md).",
         DefaultValueFactory = _ => 2,
-    };
+    }.AtLeast(1);
 
     private static readonly Option<string> Tokenizer = new Option<string>("--tokenizer")
     {
@@ -42,11 +42,11 @@ public static class NgramRankCommand
         DefaultValueFactory = _ => "auto",
     }.AcceptOnlyFromAmong("auto", "exact", "randomized");
 
-    private static readonly Option<int> TopK = new("--top-k")
+    private static readonly Option<int> TopK = new Option<int>("--top-k")
     {
         Description = "The most singular values the randomized route computes (it starts at 512 and doubles until W-error ≤ 0.2 and the noise floor are reached).",
         DefaultValueFactory = _ => new NgramRankOptions().TopK,
-    };
+    }.AtLeast(1);
 
     private static readonly Option<bool> Json = CommonOptions.Json();
 
@@ -65,12 +65,9 @@ public static class NgramRankCommand
     {
         var order = parse.GetValue(Order);
         var minCount = parse.GetValue(MinCount);
-        if (order < 2) throw new ArgumentException($"--order must be at least 2, but was {order}.");
-        if (minCount < 1) throw new ArgumentException($"--min-count must be at least 1, but was {minCount}.");
-        if (parse.GetValue(TopK) < 1) throw new ArgumentException($"--top-k must be at least 1, but was {parse.GetValue(TopK)}.");
         var (tokens, source) = (parse.GetValue(Tokens), parse.GetValue(CorpusPath)) switch
         {
-            ({ } file, null) => (ReadTokens(file), $"tokens {file}"),
+            ({ } file, null) => (TokenFile.Read(file), $"tokens {file}"),
             (null, { } corpus) => ReadCorpus(corpus, parse.GetRequiredValue(Tokenizer), parse.GetRequiredValue(Data)),
             _ => throw new ArgumentException("give exactly one of --tokens <file> or --corpus <path or name>."),
         };
@@ -85,27 +82,6 @@ public static class NgramRankCommand
         var estimate = NgramRankComputation.Run(tokens, source, order, minCount, options, cancellation);
         if (parse.GetValue(Json)) JsonOutput.Write(console, estimate);
         else NgramRankTable.Render(console, estimate);
-    }
-
-    private static int[] ReadTokens(string file)
-    {
-        if (!File.Exists(file)) throw new FileNotFoundException($"--tokens: the file '{file}' does not exist.", file);
-        var tokens = new List<int>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(file))
-        {
-            lineNumber++;
-            var words = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            for (var word = 0; word < words.Length; word++)
-            {
-                if (!int.TryParse(words[word], NumberStyles.None, CultureInfo.InvariantCulture, out var token))
-                    throw new ArgumentException(
-                        $"--tokens: '{words[word]}' at line {lineNumber}, word {word + 1} of '{file}' is not a token id (a non-negative integer).");
-                tokens.Add(token);
-            }
-        }
-
-        return [.. tokens];
     }
 
     // The same corpus and split the n-gram rank grain reads for a text CorpusSpec, so CLI and cluster agree on one corpus.

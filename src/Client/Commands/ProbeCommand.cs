@@ -43,10 +43,10 @@ public static class ProbeCommand
             + "(cut into context-length windows from the start).",
     };
 
-    private static readonly Option<int?> Positions = AtLeastTwo(new("--positions")
+    private static readonly Option<int?> Positions = new Option<int?>("--positions")
     {
         Description = "Probe this many positions of --tokens, drawn with seed 0, instead of all of them.",
-    });
+    }.AtLeast(2);
 
     private static readonly Option<string> DeviceName = CommonOptions.Device();
 
@@ -101,14 +101,5 @@ public static class ProbeCommand
         var report = CheckpointProbe.Run(parse.GetValue(CheckpointPath)!, device, tokens, parse.GetValue(Positions));
         if (parse.GetValue(Json)) JsonOutput.Write(console, report);
         else ProbeTable.Render(console, report);
-    }
-
-    private static Option<int?> AtLeastTwo(Option<int?> option)
-    {
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 2) result.AddError($"{option.Name} must be at least 2.");
-        });
-        return option;
     }
 }

@@ -23,9 +23,8 @@ public static class ResultsCommand
             var id = parse.GetRequiredValue(Sweep);
             await using var connection = await ClusterConnection.ConnectAsync(Cluster.Read(parse), cancellation);
             var coordinator = connection.Client.GetGrain<ISweepCoordinatorGrain>(id);
-            if (await coordinator.GetStatusAsync() is null) throw new ArgumentException($"no sweep has the id '{id}'.");
             if (parse.GetValue(Wait)) await SweepWatcher.WatchAsync(console, coordinator, parse.GetValue(Json), cancellation);
-            var results = (await coordinator.GetResultsAsync())!;
+            var results = await coordinator.GetResultsAsync() ?? throw new ArgumentException($"no sweep has the id '{id}'.");
             if (parse.GetValue(Json)) JsonOutput.Write(console, results);
             else ResultsTable.Render(console, results);
         });

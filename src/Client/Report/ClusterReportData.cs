@@ -3,16 +3,24 @@ using OrleansSweep.Client.Report.Data;
 
 namespace OrleansSweep.Client.Report;
 
-/// <summary>Fills a sweep's report data from a live cluster: the coordinator's results, each run's eval series and probe series.</summary>
+/// <summary>
+/// Fills a sweep's report data from a live cluster: the coordinator's results and each run's eval and probe series, which the
+/// coordinator reads once for both (<see cref="ISweepCoordinatorGrain.GetReportAsync"/>).
+/// </summary>
 public static class ClusterReportData
 {
     /// <summary>The report data of sweep <paramref name="sweepId"/>; throws one sentence when no sweep has that id.</summary>
-    public static async Task<SweepReportData> FetchAsync(IGrainFactory grains, string sweepId)
+    public static async Task<SweepReportData> FetchAsync(IGrainFactory grains, string sweepId) =>
+        From(await grains.GetGrain<ISweepCoordinatorGrain>(sweepId).GetReportAsync()
+             ?? throw new ArgumentException($"no sweep has the id '{sweepId}'."));
+
+    /// <summary>The report data of what the coordinator answered.</summary>
+    public static SweepReportData From(SweepReport report)
     {
-        var results = await grains.GetGrain<ISweepCoordinatorGrain>(sweepId).GetResultsAsync()
-                      ?? throw new ArgumentException($"no sweep has the id '{sweepId}'.");
+        var results = report.Results;
         var axes = RunAxes.Varying(results.Runs);
-        var runs = await Task.WhenAll(results.Runs.Select(r => RunAsync(grains, r, RunAxes.Label(r, axes))));
+        var series = report.Runs.ToDictionary(s => s.RunId);
+        var runs = results.Runs.Select(r => Run(r, series[r.RunId], RunAxes.Label(r, axes))).ToArray();
         // The figure draws one fit; with several groups (e.g. a layers axis) the one covering the most runs.
         var law = results.ScalingLaws.OrderByDescending(l => l.RunIds.Count).FirstOrDefault();
         return new SweepReportData
@@ -26,7 +34,7 @@ public static class ClusterReportData
                 {
                     Order = ngram.Order,
                     WErrorCurve = [.. ngram.WError],
-                    RanksAtThreshold = [.. ngram.Ranks.Select(r => new RankAtThreshold(r.Tolerance, r.Rank))],
+                    RanksAtThreshold = [.. ngram.Ranks],
                     NoiseAwareRank = ngram.NoiseAwareRank,
                 }
                 : null,
@@ -34,14 +42,13 @@ public static class ClusterReportData
         };
     }
 
-    private static async Task<RunReportData> RunAsync(IGrainFactory grains, RunResult run, string label)
+    // A run not probed for a kind has an empty series there, and its figure is skipped with a note.
+    private static RunReportData Run(RunResult run, RunSeries series, string label)
     {
-        var grain = grains.GetGrain<ITrainingRunGrain>(run.RunId);
-        var loss = await grain.GetSeriesAsync(MetricNames.EvalLoss);
-        var stderr = await grain.GetSeriesAsync(MetricNames.EvalStandardError);
-        var anisotropy = await ProbeAsync(grains, run.RunId, ProbeKinds.Anisotropy);
-        var spectrum = await ProbeAsync(grains, run.RunId, ProbeKinds.HeadSpectrum);
-        var bottleneck = await ProbeAsync(grains, run.RunId, ProbeKinds.GradientBottleneck);
+        var (loss, stderr) = (series.EvalLoss, series.EvalStandardError);
+        var anisotropy = series.Probe(ProbeKinds.Anisotropy);
+        var spectrum = series.Probe(ProbeKinds.HeadSpectrum);
+        var bottleneck = series.Probe(ProbeKinds.GradientBottleneck);
         return new RunReportData
         {
             RunId = run.RunId,
@@ -71,10 +78,6 @@ public static class ClusterReportData
             HeadWError = Latest(spectrum, ProbeKinds.WError),
         };
     }
-
-    // A run not probed for a kind has an empty series there, and its figure is skipped with a note.
-    private static Task<ProbeSeries> ProbeAsync(IGrainFactory grains, string run, string kind) =>
-        grains.GetGrain<IProbeGrain>(IProbeGrain.Key(run, kind)).GetSeriesAsync();
 
     private static StepSeries Scalars(ProbeSeries series, string name)
     {

@@ -15,6 +15,7 @@ public static class SweepReportJson
     {
         RespectNullableAnnotations = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new StoredToleranceRankConverter() },
     };
 
     /// <summary>Parses <paramref name="path"/>; any problem becomes one sentence naming the file.</summary>

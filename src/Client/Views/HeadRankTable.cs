@@ -1,5 +1,4 @@
 using System.Globalization;
-using OrleansSweep.Client.Commands;
 
 namespace OrleansSweep.Client.Views;
 

@@ -13,7 +13,7 @@ public static class JsonOutput
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new ToleranceRankTupleConverter() },
     };
 
     public static void Write<T>(IAnsiConsole console, T value) =>

@@ -2,7 +2,7 @@ namespace OrleansSweep.Client.Views;
 
 /// <summary>
 /// Polls a coordinator until its sweep finishes, with a progress bar per run for people; stops with
-/// <see cref="SweepPausedException"/> when the sweep is (or becomes) paused.
+/// <see cref="SweepPausedException"/> when the sweep is (or becomes) paused, and with one sentence when no sweep has its id.
 /// </summary>
 public static class SweepWatcher
 {
@@ -26,7 +26,8 @@ public static class SweepWatcher
 
     private static async Task<SweepStatus> WatchRunsAsync(IAnsiConsole console, ISweepCoordinatorGrain coordinator, bool quiet, CancellationToken cancellation)
     {
-        var status = await coordinator.GetStatusAsync() ?? throw new InvalidOperationException("the sweep vanished.");
+        var status = await coordinator.GetStatusAsync()
+                     ?? throw new ArgumentException($"no sweep has the id '{coordinator.GetPrimaryKeyString()}'.");
         if (quiet || !console.Profile.Capabilities.Interactive)
         {
             while (!Done(status))

@@ -17,7 +17,7 @@ public static class CheckpointProbe
     {
         using var checkpoint = ProbedCheckpoint.Open(path, device);
         var head = HeadSpectrum.Of(checkpoint.HeadWeight);
-        var ranks = Tolerances.Select(t => new RankAtWError(t, Spectra.SmallestRank(head.WError, t))).ToArray();
+        var ranks = Tolerances.Select(t => (Tolerance: t, Rank: (int?)Spectra.SmallestRank(head.WError, t))).ToArray();
         AnisotropyResult? anisotropy = null;
         GradientBottleneckResult? bottleneck = null;
         if (tokens is not null)

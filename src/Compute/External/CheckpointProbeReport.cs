@@ -10,7 +10,10 @@ namespace OrleansSweep.Compute.External;
 /// <param name="Layers">L.</param>
 /// <param name="ContextLength">T: the window the token stream is cut into.</param>
 /// <param name="Head">The head's spectrum, singular entropy and W-error curve.</param>
-/// <param name="Ranks">The smallest rank at each W-error tolerance of <see cref="CheckpointProbe.Tolerances"/>.</param>
+/// <param name="Ranks">
+/// For each W-error tolerance of <see cref="CheckpointProbe.Tolerances"/>, the smallest rank reaching it; never null here, as the
+/// head's whole spectrum is computed.
+/// </param>
 /// <param name="Anisotropy">Per-layer anisotropy on the tokens; null without tokens.</param>
 /// <param name="GradientBottleneck">Kept and suppressed logit-gradient fractions on the tokens; null without tokens.</param>
 public sealed record CheckpointProbeReport(
@@ -21,6 +24,6 @@ public sealed record CheckpointProbeReport(
     int Layers,
     int ContextLength,
     HeadSpectrumResult Head,
-    IReadOnlyList<RankAtWError> Ranks,
+    IReadOnlyList<(double Tolerance, int? Rank)> Ranks,
     AnisotropyResult? Anisotropy,
     GradientBottleneckResult? GradientBottleneck);

@@ -40,7 +40,7 @@ public static class NgramRankEstimator
         var frobeniusSquared = w.FrobeniusSquared();
         var singular = Spectrum(w, route, options, values => Spectra.WError(values, frobeniusSquared)[^1] <= GrowthTolerance, cancellation);
         var curve = Spectra.WError(singular, frobeniusSquared);
-        var ranks = Tolerances.Select(tau => new ToleranceRank(tau, FirstAtOrBelow(curve, tau))).ToList();
+        var ranks = Tolerances.Select(tau => (Tolerance: tau, Rank: FirstAtOrBelow(curve, tau))).ToList();
 
         var (whitened, noiseNorm) = (singular, 0.0);
         if (matrix is { HalfDifference: { } difference, RowCounts: { } counts })

@@ -8,7 +8,9 @@ namespace OrleansSweep.Compute.Ngrams;
 /// <param name="Singular">σ descending: all V_eff of them (exact) or the top k (randomised).</param>
 /// <param name="FrobeniusSquared">‖W‖_F², which gives the W-error curve the mass of σ not computed.</param>
 /// <param name="WError">W-error(r) for r = 0..len(Singular).</param>
-/// <param name="Ranks">The smallest r with W-error(r) ≤ τ for each τ of <see cref="NgramRankEstimator.Tolerances"/>.</param>
+/// <param name="Ranks">
+/// For each τ of <see cref="NgramRankEstimator.Tolerances"/>, the smallest r with W-error(r) ≤ τ; null when the computed σ do not reach τ.
+/// </param>
 /// <param name="WhitenedSingular">
 /// σ of the whitened matrix S, W scaled by floored correspondence-analysis weights (same rank as W; see <see cref="NoiseFloor"/>), descending; for an
 /// exact distribution, σ of W itself.
@@ -24,7 +26,7 @@ public sealed record NgramRankResult(
     double[] Singular,
     double FrobeniusSquared,
     double[] WError,
-    IReadOnlyList<ToleranceRank> Ranks,
+    IReadOnlyList<(double Tolerance, int? Rank)> Ranks,
     double[] WhitenedSingular,
     double NoiseNorm,
     double NoiseFloor,

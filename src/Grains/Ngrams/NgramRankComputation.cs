@@ -25,7 +25,7 @@ public static class NgramRankComputation
             Singular = result.Singular,
             FrobeniusSquared = result.FrobeniusSquared,
             WError = result.WError,
-            Ranks = result.Ranks.Select(r => new NgramToleranceRank(r.Tolerance, r.Rank)).ToList(),
+            Ranks = result.Ranks.Select(r => new ToleranceRank(r.Tolerance, r.Rank)).ToList(),
             WhitenedSingular = result.WhitenedSingular,
             NoiseNorm = result.NoiseNorm,
             NoiseFloor = result.NoiseFloor,

@@ -38,7 +38,6 @@ public sealed class SweepCoordinatorGrain(
             Runs = runs.Select(r => new RunSummary { Spec = r, State = RunState.Pending }).ToList(),
             CorpusDescription = description,
             OptimalLoss = optimal,
-            MaxConcurrent = spec.MaxConcurrent,
         };
         await state.WriteStateAsync();
         logger.LogInformation("Sweep {Sweep} launched with {Runs} runs", spec.Name, runs.Count);
@@ -88,7 +87,7 @@ public sealed class SweepCoordinatorGrain(
     {
         RequireExists();
         if (maxConcurrent < 1) throw new ArgumentException("max_concurrent must be at least 1.");
-        state.State.MaxConcurrent = maxConcurrent;
+        state.State.Spec = state.State.Spec! with { MaxConcurrent = maxConcurrent };
         await state.WriteStateAsync();
         if (state.State.Phase != SweepPhase.Active) return Status();
         var excess = state.State.Runs.Where(r => r.State == RunState.Running).Skip(maxConcurrent).ToList();
@@ -120,10 +119,17 @@ public sealed class SweepCoordinatorGrain(
     {
         if (state.State.Spec is null) return null;
         var status = Status();
-        var runs = await Task.WhenAll(status.Runs.Select(ObserveAsync));
-        var request = NgramRequest();
-        var ngram = request is null ? null : await GrainFactory.GetGrain<INgramRankGrain>(NgramRankRequest.KeyOf(request)).GetAsync();
-        return SweepAggregation.Results(status, runs, ngram, ngramPending: request is not null && ngram is null);
+        return await ResultsAsync(status, await Task.WhenAll(status.Runs.Select(r => RunSeriesReader.ObserveAsync(GrainFactory, r))));
+    }
+
+    /// <summary>The results and every run's series, each series read once for both.</summary>
+    public async Task<SweepReport?> GetReportAsync()
+    {
+        if (state.State.Spec is null) return null;
+        var status = Status();
+        var series = await Task.WhenAll(status.Runs.Select(r => RunSeriesReader.ReadAsync(GrainFactory, r)));
+        var results = await ResultsAsync(status, status.Runs.Zip(series, RunSeriesReader.Observe).ToList());
+        return new SweepReport { Results = results, Runs = series };
     }
 
     /// <summary>The durable wake-up after a restart: every run that should train is asked to, and capacity is filled.</summary>
@@ -185,7 +191,7 @@ public sealed class SweepCoordinatorGrain(
     private async Task FillCapacityAsync()
     {
         var started = false;
-        while (state.State.Runs.Count(r => r.State == RunState.Running) < state.State.MaxConcurrent)
+        while (state.State.Runs.Count(r => r.State == RunState.Running) < state.State.Spec!.MaxConcurrent)
         {
             var index = state.State.Runs.FindIndex(r => r.State == RunState.Paused);
             if (index < 0) index = state.State.Runs.FindIndex(r => r.State == RunState.Pending);
@@ -214,13 +220,11 @@ public sealed class SweepCoordinatorGrain(
             throw new ArgumentException($"sweep '{this.GetPrimaryKeyString()}' was cancelled and cannot {action}; launch its spec under another name.");
     }
 
-    private async Task<RunObservations> ObserveAsync(RunSummary run)
+    private async Task<SweepResults> ResultsAsync(SweepStatus status, IReadOnlyList<RunObservations> runs)
     {
-        if (run.State == RunState.Pending) return RunObservations.Unstarted(run);
-        var id = run.Spec.RunId;
-        var eval = await GrainFactory.GetGrain<ITrainingRunGrain>(id).GetSeriesAsync(MetricNames.EvalLoss);
-        var probes = await Task.WhenAll(run.Spec.Probes.Kinds.Select(k => GrainFactory.GetGrain<IProbeGrain>(IProbeGrain.Key(id, k)).GetSeriesAsync()));
-        return new RunObservations(run, eval.Steps.Zip(eval.Values).ToList(), probes.ToDictionary(p => p.Kind));
+        var request = NgramRequest();
+        var ngram = request is null ? null : await GrainFactory.GetGrain<INgramRankGrain>(NgramRankRequest.KeyOf(request)).GetAsync();
+        return SweepAggregation.Results(status, runs, ngram, ngramPending: request is not null && ngram is null);
     }
 
     private SweepStatus Status() => new()
@@ -231,6 +235,6 @@ public sealed class SweepCoordinatorGrain(
         OptimalLoss = state.State.OptimalLoss,
         CorpusDescription = state.State.CorpusDescription,
         Phase = state.State.Phase,
-        MaxConcurrent = state.State.MaxConcurrent,
+        MaxConcurrent = state.State.Spec!.MaxConcurrent,
     };
 }

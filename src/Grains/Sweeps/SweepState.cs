@@ -1,6 +1,8 @@
 namespace OrleansSweep.Grains.Sweeps;
 
-/// <summary>A coordinator's persisted state: the spec, and every run's latest summary in grid order.</summary>
+/// <summary>
+/// A coordinator's persisted state: the spec (with the max_concurrent in force), and every run's latest summary in grid order.
+/// </summary>
 [GenerateSerializer, Alias("OrleansSweep.SweepState")]
 public sealed class SweepState
 {
@@ -9,6 +11,5 @@ public sealed class SweepState
     [Id(2)] public string CorpusDescription { get; set; } = "";
     [Id(3)] public double? OptimalLoss { get; set; }
     [Id(4)] public SweepPhase Phase { get; set; }
-    /// <summary>Starts as the spec's max_concurrent; `max-concurrent` changes it.</summary>
-    [Id(5)] public int MaxConcurrent { get; set; }
+    // Id 5 held a copy of max_concurrent; the spec holds it alone now (`max-concurrent` stores a spec with the new value).
 }

@@ -30,6 +30,25 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Data_saved_when_a_rank_named_its_tolerance_tau_still_draws()
+    {
+        var data = SyntheticSweep.Create();
+        var current = JsonSerializer.Serialize(data, JsonOutput.Options);
+        Assert.Contains("\"tolerance\"", current);
+        var input = Path.Combine(folder, "old.json");
+        File.WriteAllText(input, current.Replace("\"tolerance\"", "\"tau\""));
+        var output = Path.Combine(folder, "out");
+
+        var outcome = await ClientCli.RunAsync("report", "--from-json", input, "--out", output, "--save-json");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Equal(SummaryMarkdown.Render(data, ReportWriter.Figures, []),
+            File.ReadAllText(Path.Combine(output, ReportWriter.SummaryFileName)));
+        // Saved again, it is in the current form.
+        Assert.Equal(current, File.ReadAllText(Path.Combine(output, "report-data.json")));
+    }
+
+    [Fact]
     public async Task A_missing_file_is_one_sentence_naming_it()
     {
         var missing = Path.Combine(folder, "nowhere.json");

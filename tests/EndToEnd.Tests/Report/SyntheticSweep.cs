@@ -1,3 +1,4 @@
+using OrleansSweep.Abstractions;
 using OrleansSweep.Client.Report.Data;
 
 namespace OrleansSweep.EndToEnd.Tests.Report;
@@ -29,7 +30,7 @@ public static class SyntheticSweep
                 Order = 2,
                 WErrorCurve = ngramCurve,
                 RanksAtThreshold = new[] { 0.5, 0.2, 0.1, 0.01 }
-                    .Select(tau => new RankAtThreshold(tau, Array.FindIndex(ngramCurve, e => e <= tau))).ToArray(),
+                    .Select(tau => new ToleranceRank(tau, Array.FindIndex(ngramCurve, e => e <= tau))).ToArray(),
                 NoiseAwareRank = 128,
             },
             Runs = runs.Select(r => r with

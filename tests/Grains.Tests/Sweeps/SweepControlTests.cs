@@ -105,4 +105,30 @@ public sealed class SweepControlTests(SweepClusterFixture fixture)
             await coordinator.CancelAsync();
         }
     }
+
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task RelaunchingTheOriginalSpecAfterMaxConcurrentRestoresItsCapacity()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var spec = TinySweeps.Create("restored", steps: 50, [new GridAxis("seed", [1, 2, 3])], maxConcurrent: 2);
+        var coordinator = fixture.Client.GetGrain<ISweepCoordinatorGrain>(spec.Name);
+        await coordinator.LaunchAsync(spec);
+
+        var widened = await coordinator.SetMaxConcurrentAsync(3);
+        Assert.Equal((3, 3), (widened.MaxConcurrent, widened.Spec.MaxConcurrent));
+        Assert.Equal(0, widened.Count(RunState.Pending));
+
+        // The stored spec now says 3, so the spec as launched differs from it in max_concurrent alone: its 2 is in force again.
+        var relaunched = await coordinator.LaunchAsync(spec);
+        Assert.Equal((2, 2), (relaunched.MaxConcurrent, relaunched.Spec.MaxConcurrent));
+        Assert.Equal(widened.Runs.Select(r => r.Spec.RunId), relaunched.Runs.Select(r => r.Spec.RunId));
+        Assert.InRange(relaunched.Count(RunState.Running), 0, 2);
+        var again = (await coordinator.GetStatusAsync())!;
+        Assert.Equal((2, 2), (again.MaxConcurrent, again.Spec.MaxConcurrent));
+        var mostRunning = again.Count(RunState.Running);
+        var done = await Eventually.UntilAsync(async () => (await coordinator.GetStatusAsync())!, s => s.IsFinished, SweepPatience, cancellation,
+            observe: s => mostRunning = Math.Max(mostRunning, s.Count(RunState.Running)));
+        Assert.InRange(mostRunning, 0, 2);
+        Assert.All(done.Runs, r => Assert.Equal(RunState.Completed, r.State));
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using OrleansSweep.Compute.Corpora;
 
 namespace OrleansSweep.Grains.Tests.Sweeps;
@@ -77,6 +79,47 @@ public sealed class SweepCoordinatorTests(SweepClusterFixture fixture)
         Assert.DoesNotContain('\n', error.Message);
         Assert.Null(await coordinator.GetStatusAsync());
         Assert.Null(await coordinator.GetResultsAsync());
+        Assert.Null(await coordinator.GetReportAsync());
+    }
+
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task TheReportIsTheResultsWithEverySeriesTheRunsAndProbesRecorded()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var spec = TinySweeps.Create("reported", steps: 40, [new GridAxis("d_model", [4, 8])]) with
+        {
+            Probes = TinySweeps.Probes with { Kinds = [ProbeKinds.HeadSpectrum] },
+        };
+        var coordinator = fixture.Client.GetGrain<ISweepCoordinatorGrain>(spec.Name);
+        await coordinator.LaunchAsync(spec);
+        var results = await Eventually.UntilAsync(async () => (await coordinator.GetResultsAsync())!, r => r.IsFinished, SweepPatience, cancellation);
+
+        var report = (await coordinator.GetReportAsync())!;
+
+        // The same results: a kind read for the report but not in the spec changes none of them.
+        var json = new JsonSerializerOptions { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+        Assert.Equal(JsonSerializer.Serialize(results, json), JsonSerializer.Serialize(report.Results, json));
+        Assert.Equal(results.Runs.Select(r => r.RunId), report.Runs.Select(r => r.RunId));
+        foreach (var series in report.Runs)
+        {
+            var run = fixture.Client.GetGrain<ITrainingRunGrain>(series.RunId);
+            foreach (var (metric, read) in new[] { (MetricNames.EvalLoss, series.EvalLoss), (MetricNames.EvalStandardError, series.EvalStandardError) })
+            {
+                var recorded = await run.GetSeriesAsync(metric);
+                Assert.NotEmpty(recorded.Steps);
+                Assert.Equal(recorded.Steps, read.Steps);
+                Assert.Equal(recorded.Values, read.Values);
+            }
+            Assert.Equal(ProbeKinds.All, series.Probes.Select(p => p.Kind));
+            foreach (var kind in ProbeKinds.All)
+            {
+                var recorded = await fixture.Client.GetGrain<IProbeGrain>(IProbeGrain.Key(series.RunId, kind)).GetSeriesAsync();
+                Assert.Equal(recorded.Points.Select(p => (p.Step, p.Scalars.Count)), series.Probe(kind).Points.Select(p => (p.Step, p.Scalars.Count)));
+                Assert.Equal(kind == ProbeKinds.HeadSpectrum, series.Probe(kind).Points.Count > 0);
+            }
+            var entropy = series.Probe(ProbeKinds.HeadSpectrum).Scalar(ProbeKinds.SingularEntropy);
+            Assert.Equal(entropy[^1].Value, results.Runs.Single(r => r.RunId == series.RunId).SingularEntropy);
+        }
     }
 
     [Fact(Timeout = TestTimeoutMs)]

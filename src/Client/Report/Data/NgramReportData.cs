@@ -10,7 +10,7 @@ public sealed record NgramReportData
     public double[] WErrorCurve { get; init; } = [];
 
     /// <summary>The smallest r with W-error(r) ≤ τ, for each τ reported.</summary>
-    public RankAtThreshold[] RanksAtThreshold { get; init; } = [];
+    public ToleranceRank[] RanksAtThreshold { get; init; } = [];
 
     /// <summary>The rank once sampling noise in the counts is discounted, when estimated.</summary>
     public int? NoiseAwareRank { get; init; }

@@ -1,6 +1,6 @@
 using OrleansSweep.Compute.Benchmarks;
 
-namespace OrleansSweep.Client.Commands;
+namespace OrleansSweep.Client.Views;
 
 /// <summary>
 /// What <c>bench train --json</c> prints: one JSON document, camelCase, numbers in base units (seconds, FLOP/s, MFU as a

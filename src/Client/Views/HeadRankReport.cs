@@ -1,6 +1,6 @@
 using OrleansSweep.Compute.Experiments;
 
-namespace OrleansSweep.Client.Commands;
+namespace OrleansSweep.Client.Views;
 
 /// <summary>What <c>experiment head-rank</c> prints: the checkpoint and corpus it used, and the experiment's result.</summary>
 /// <param name="Checkpoint">The checkpoint whose body was frozen.</param>
