@@ -18,10 +18,10 @@ public sealed class ProbeGrain(
     IOptions<FailoverOptions> failover,
     ILogger<ProbeGrain> logger) : Grain, IProbeGrain, IRemindable
 {
-    private const string KeepProbing = "keep-probing";
     private readonly CancellationTokenSource stop = new();
     private Task? loop;
 
+    private DurableReminder Reminder => field ??= new(this, "keep-probing", failover.Value.ReminderPeriod, logger);
     private string Kind => this.GetPrimaryKeyString()[(this.GetPrimaryKeyString().LastIndexOf('/') + 1)..];
 
     /// <summary>Queues the checkpoint unless its step is already probed or queued (and not to be replaced).</summary>
@@ -31,7 +31,7 @@ public sealed class ProbeGrain(
         state.State.Run = request.Run;
         state.State.Pending[request.Step] = request;
         await state.WriteStateAsync();
-        await this.RegisterOrUpdateReminder(KeepProbing, failover.Value.ReminderPeriod, failover.Value.ReminderPeriod);
+        await Reminder.KeepAsync();
         EnsureProbing();
     }
 
@@ -39,7 +39,7 @@ public sealed class ProbeGrain(
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (state.State.Pending.Count > 0) EnsureProbing();
-        else if (await this.GetReminder(KeepProbing) is { } reminder) await this.UnregisterReminder(reminder);
+        else await Reminder.ForgetAsync();
     }
 
     /// <summary>Every measurement so far, and how many checkpoints wait.</summary>

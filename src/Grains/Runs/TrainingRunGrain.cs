@@ -24,7 +24,6 @@ public sealed class TrainingRunGrain(
     ILocalSiloDetails silo,
     ILogger<TrainingRunGrain> logger) : Grain, ITrainingRunGrain, IRemindable
 {
-    private const string KeepTraining = "keep-training";
     private const int MaxEventsPerTurn = 10_000; // a turn that catches up still lets calls in between
     private CancellationTokenSource? stop;
     private Task? loop;
@@ -33,6 +32,7 @@ public sealed class TrainingRunGrain(
     private RunProgress Progress => new(state.State); // made anew: reading the stored state replaces state.State
     private RunCheckpointDirectory Checkpoints => field ??= new(compute.Value.CheckpointDirectory, this.GetPrimaryKeyString(), logger);
     private ProbeFanOut Probes => field ??= new(GrainFactory, logger);
+    private DurableReminder Reminder => field ??= new(this, "keep-training", failover.Value.ReminderPeriod, logger);
 
     /// <summary>Records the spec on first call, then makes sure training is under way; returns at once.</summary>
     public async Task<RunSummary> StartAsync(RunSpec spec)
@@ -68,7 +68,7 @@ public sealed class TrainingRunGrain(
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (state.State.Summary is { State: RunState.Running }) await EnsureTrainingAsync();
-        else await ForgetReminderAsync();
+        else await Reminder.ForgetAsync();
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -88,7 +88,7 @@ public sealed class TrainingRunGrain(
     {
         if (loop is { IsCompleted: false } || state.State.Summary is not { State: RunState.Running, Spec: var spec }) return;
         // Registered before training starts and kept until the run ends: a silo that dies from here on leaves the reminder behind.
-        await this.RegisterOrUpdateReminder(KeepTraining, failover.Value.ReminderPeriod, failover.Value.ReminderPeriod);
+        await Reminder.KeepAsync();
         retry?.Dispose();
         Checkpoints.RemoveTorn();
         var resumeFrom = Checkpoints.NewestVerified(state.State.CheckpointStep);
@@ -108,21 +108,8 @@ public sealed class TrainingRunGrain(
         retry?.Dispose();
         if (loop is not null) await loop;
         await state.WriteStateAsync();
-        await ForgetReminderAsync();
+        await Reminder.ForgetAsync();
         return state.State.Summary;
-    }
-
-    private async Task ForgetReminderAsync()
-    {
-        try
-        {
-            if (await this.GetReminder(KeepTraining) is { } reminder) await this.UnregisterReminder(reminder);
-        }
-        catch (Exception e)
-        {
-            // The reminder service's silo may be the one that just died; the reminder's next tick finds the run ended and tries again.
-            logger.LogWarning(e, "Run {Run} could not remove its reminder yet", this.GetPrimaryKeyString());
-        }
     }
 
     private async Task PumpAsync(ChannelReader<TrainingEvent> events, Task work)
@@ -184,7 +171,7 @@ public sealed class TrainingRunGrain(
     private async Task StoreAndReportAsync(bool ended)
     {
         await state.WriteStateAsync();
-        if (ended) await ForgetReminderAsync();
+        if (ended) await Reminder.ForgetAsync();
         await ReportAsync();
     }
 

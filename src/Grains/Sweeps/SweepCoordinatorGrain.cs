@@ -15,7 +15,7 @@ public sealed class SweepCoordinatorGrain(
     IOptions<FailoverOptions> failover,
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
 {
-    private const string KeepSweeping = "keep-sweeping";
+    private DurableReminder Reminder => field ??= new(this, "keep-sweeping", failover.Value.ReminderPeriod, logger);
 
     /// <summary>Validates and expands the spec, persists its runs as Pending, and starts the first of them.</summary>
     public async Task<SweepStatus> LaunchAsync(SweepSpec spec)
@@ -55,7 +55,7 @@ public sealed class SweepCoordinatorGrain(
         foreach (var run in state.State.Runs.Where(r => r.State == RunState.Running).ToList())
             Replace(await Run(run).PauseAsync());
         await state.WriteStateAsync();
-        await ForgetReminderAsync();
+        await Reminder.ForgetAsync();
         return Status();
     }
 
@@ -78,7 +78,7 @@ public sealed class SweepCoordinatorGrain(
         foreach (var run in state.State.Runs.Where(r => !r.IsFinished).ToList())
             Replace(run.State == RunState.Pending ? run with { State = RunState.Cancelled } : await Run(run).CancelAsync());
         await state.WriteStateAsync();
-        await ForgetReminderAsync();
+        await Reminder.ForgetAsync();
         return Status();
     }
 
@@ -136,7 +136,7 @@ public sealed class SweepCoordinatorGrain(
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (state.State.Spec is null || state.State.Phase != SweepPhase.Active || state.State.Runs.All(r => r.IsFinished))
-            await ForgetReminderAsync();
+            await Reminder.ForgetAsync();
         else await KeepGoingAsync();
     }
 
@@ -153,26 +153,13 @@ public sealed class SweepCoordinatorGrain(
     {
         if (state.State.Runs.All(r => r.IsFinished))
         {
-            await ForgetReminderAsync();
+            await Reminder.ForgetAsync();
             return;
         }
-        await this.RegisterOrUpdateReminder(KeepSweeping, failover.Value.ReminderPeriod, failover.Value.ReminderPeriod);
+        await Reminder.KeepAsync();
         foreach (var run in state.State.Runs.Where(r => r.State == RunState.Running).ToList())
             Replace(await Run(run).StartAsync(run.Spec));
         await FillCapacityAsync();
-    }
-
-    private async Task ForgetReminderAsync()
-    {
-        try
-        {
-            if (await this.GetReminder(KeepSweeping) is { } reminder) await this.UnregisterReminder(reminder);
-        }
-        catch (Exception e)
-        {
-            // The reminder service's silo may have just died; the reminder's next tick finds nothing to do and tries again.
-            logger.LogWarning(e, "Sweep {Sweep} could not remove its reminder yet", this.GetPrimaryKeyString());
-        }
     }
 
     // The estimate grain computes once per (corpus, order, min_count) and keeps it, so every sweep of one corpus shares it;
