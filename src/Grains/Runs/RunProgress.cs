@@ -93,6 +93,13 @@ public sealed class RunProgress(TrainingRunState state)
         state.Summary = summary;
     }
 
+    /// <summary>Series a run stored under their old names (<see cref="MetricNames.Renamed"/>) take their names now.</summary>
+    public void RenameLegacySeries()
+    {
+        foreach (var (old, now) in MetricNames.Renamed)
+            if (state.Series.Remove(old, out var series)) state.Series[now] = series;
+    }
+
     /// <summary>One metric's values, steps ascending.</summary>
     public MetricSeries Series(string metric) => state.Series.TryGetValue(metric, out var series)
         ? new MetricSeries(metric, series.Keys.ToList(), series.Values.ToList())

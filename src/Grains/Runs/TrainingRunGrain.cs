@@ -73,6 +73,7 @@ public sealed class TrainingRunGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        Progress.RenameLegacySeries();
         // Probe checkpoints whose queueing a crash may have cut short; probe grains ignore steps they already hold.
         if (state.State.Summary is { Spec: var spec }) await Probes.EnqueueProbeStepsAsync(spec, Checkpoints.Stored(state.State.CheckpointStep));
         await EnsureTrainingAsync();

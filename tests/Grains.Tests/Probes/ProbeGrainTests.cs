@@ -88,7 +88,7 @@ public sealed class ProbeGrainTests : IDisposable
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => Task.FromResult(SweepExpander.Expand(spec)));
 
-        Assert.Contains("probe kind 'spectrum'", error.Message);
+        Assert.Equal("probes.kinds must hold only anisotropy, head_spectrum, gradient_bottleneck, got 'spectrum'.", error.Message);
     }
 
     private static void AssertSameSeries(ProbeSeries expected, ProbeSeries actual)

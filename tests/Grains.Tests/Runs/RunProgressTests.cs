@@ -188,4 +188,18 @@ public sealed class RunProgressTests
         Assert.False(progress.Stop(RunState.Paused));
         Assert.Equal(RunState.Cancelled, state.Summary!.State);
     }
+
+    [Fact]
+    public void SeriesStoredUnderTheirOldNamesAreReadUnderTheNewOnes()
+    {
+        state.Series["lr"] = new SortedDictionary<int, double> { [10] = 1e-3 };
+        state.Series["tokens_per_s"] = new SortedDictionary<int, double> { [10] = 5000 };
+
+        progress.RenameLegacySeries();
+
+        Assert.Equal([1e-3], progress.Series(MetricNames.LearningRate).Values);
+        Assert.Equal([5000.0], progress.Series(MetricNames.TokensPerSecond).Values);
+        Assert.DoesNotContain("lr", state.Series.Keys);
+        Assert.DoesNotContain("tokens_per_s", state.Series.Keys);
+    }
 }
