@@ -1,3 +1,4 @@
 global using Xunit;
 global using TorchSharp;
 global using static TorchSharp.torch;
+global using OrleansSweep.Tests;

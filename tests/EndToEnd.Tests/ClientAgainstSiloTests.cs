@@ -1,3 +1,4 @@
+using OrleansSweep.Abstractions;
 using OrleansSweep.EndToEnd.Tests.Hosting;
 
 namespace OrleansSweep.EndToEnd.Tests;
@@ -8,7 +9,7 @@ public sealed class ClientAgainstSiloTests(SiloFixture fixture) : IDisposable
 {
     private const int TestTimeoutMs = 150_000;
     private static readonly TimeSpan SweepPatience = TimeSpan.FromSeconds(120);
-    private readonly TempDirectory specs = new();
+    private readonly TemporaryDirectory specs = new();
 
     public void Dispose() => specs.Dispose();
 
@@ -16,30 +17,7 @@ public sealed class ClientAgainstSiloTests(SiloFixture fixture) : IDisposable
     public async Task LaunchedSweepFinishesAndItsResultsReportEveryRunsGap()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var spec = WriteSpec("e2e-widths", """
-            name: e2e-widths
-            corpus:
-              vocabulary: 32
-              rank: 4
-              train_tokens: 16384
-              held_out_tokens: 2048
-            model:
-              context: 16
-              d_model: 8
-              layers: 1
-              heads: 1
-            training:
-              steps: 60
-              batch_size: 8
-              learning_rate: 0.01
-              warmup_steps: 5
-              eval_every: 20
-              eval_tokens: 512
-              checkpoint_every: 20
-            grid:
-              d_model: [4, 8]
-            max_concurrent: 2
-            """);
+        var spec = WriteSpec(TinySweeps.Create("e2e-widths", 60, [new GridAxis("d_model", [4, 8])], maxConcurrent: 2) with { Probes = new() });
 
         var launch = await ClientCli.RunAsync("launch", spec, "--gateway", fixture.Silo.Gateway, "--json");
         Assert.True(launch.ExitCode == 0, $"{launch}{Environment.NewLine}silo:{Environment.NewLine}{fixture.Silo.Output}");
@@ -69,14 +47,11 @@ public sealed class ClientAgainstSiloTests(SiloFixture fixture) : IDisposable
     [Fact(Timeout = TestTimeoutMs)]
     public async Task EveryStoredCheckpointOfARunCanBeProbedAgainWithAKindItWasNotProbedWith()
     {
-        var spec = WriteSpec("e2e-reprobe", """
-            name: e2e-reprobe
-            corpus: {vocabulary: 32, rank: 4, train_tokens: 16384, held_out_tokens: 2048}
-            model: {context: 16, d_model: 8, layers: 1, heads: 1}
-            training: {steps: 40, batch_size: 8, learning_rate: 0.01, warmup_steps: 5, eval_every: 20, eval_tokens: 512, checkpoint_every: 20}
-            probes: {every: 20, log_spaced: false, positions: 64, kinds: [head_spectrum]}
-            analysis: {ngram_order: 0}
-            """);
+        var spec = WriteSpec(TinySweeps.Create("e2e-reprobe", 40, []) with
+        {
+            Probes = new ProbeSpec { Every = 20, LogSpaced = false, Positions = 64, Kinds = ["head_spectrum"] },
+            Analysis = new AnalysisSpec { NgramOrder = 0 },
+        });
         Assert.Equal(0, (await ClientCli.RunAsync("launch", spec, "--gateway", fixture.Silo.Gateway, "--json")).ExitCode);
         var results = await ClientCli.RunAsync("results", "e2e-reprobe", "--wait", "--gateway", fixture.Silo.Gateway, "--json")
             .WaitAsync(SweepPatience, TestContext.Current.CancellationToken);
@@ -100,15 +75,10 @@ public sealed class ClientAgainstSiloTests(SiloFixture fixture) : IDisposable
     [Fact(Timeout = TestTimeoutMs)]
     public async Task ReportOfALiveSweepDrawsItsFiguresFromWhatTheRunsAndProbesRecorded()
     {
-        var spec = WriteSpec("e2e-report", """
-            name: e2e-report
-            corpus: {vocabulary: 32, rank: 4, train_tokens: 16384, held_out_tokens: 2048}
-            model: {context: 16, d_model: 8, layers: 1, heads: 1}
-            training: {steps: 40, batch_size: 8, learning_rate: 0.01, warmup_steps: 5, eval_every: 20, eval_tokens: 512, checkpoint_every: 20}
-            grid: {d_model: [4, 8, 16]}
-            probes: {every: 20, positions: 64}
-            max_concurrent: 3
-            """);
+        var spec = WriteSpec(TinySweeps.Create("e2e-report", 40, [new GridAxis("d_model", [4, 8, 16])], maxConcurrent: 3) with
+        {
+            Probes = new ProbeSpec { Every = 20, Positions = 64 },
+        });
         Assert.Equal(0, (await ClientCli.RunAsync("launch", spec, "--gateway", fixture.Silo.Gateway, "--json")).ExitCode);
         var results = (await ClientCli.RunAsync("results", "e2e-report", "--wait", "--gateway", fixture.Silo.Gateway, "--json")
             .WaitAsync(SweepPatience, TestContext.Current.CancellationToken)).Json();
@@ -199,25 +169,13 @@ public sealed class ClientAgainstSiloTests(SiloFixture fixture) : IDisposable
     public async Task HeadRankExperimentOnARunByIdScoresItsLatestCheckpoint()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var spec = WriteSpec("e2e-head-rank", """
-            name: e2e-head-rank
-            corpus:
-              vocabulary: 32
-              rank: 4
-              train_tokens: 16384
-              held_out_tokens: 2048
-            model:
-              context: 16
-              d_model: 8
-              layers: 1
-              heads: 1
-            training:
-              steps: 30
-              batch_size: 8
-              learning_rate: 0.01
-              warmup_steps: 5
-              eval_tokens: 512
-            """);
+        var spec = WriteSpec(new SweepSpec
+        {
+            Name = "e2e-head-rank",
+            Corpus = TinySweeps.Corpus,
+            Model = TinySweeps.Model,
+            Training = new TrainingSpec { Steps = 30, BatchSize = 8, LearningRate = 0.01, WarmupSteps = 5, EvalTokens = 512 },
+        });
         var launch = await ClientCli.RunAsync("launch", spec, "--gateway", fixture.Silo.Gateway, "--json");
         Assert.True(launch.ExitCode == 0, $"{launch}{Environment.NewLine}silo:{Environment.NewLine}{fixture.Silo.Output}");
         await WaitUntilFinishedAsync("e2e-head-rank", cancellation);
@@ -271,12 +229,9 @@ public sealed class ClientAgainstSiloTests(SiloFixture fixture) : IDisposable
         }
     }
 
-    private string WriteSpec(string name, string yaml)
-    {
-        var path = Path.Combine(specs.Path, name + ".yaml");
-        File.WriteAllText(path, yaml);
-        return path;
-    }
+    private string WriteSpec(SweepSpec spec) => WriteSpec(spec.Name, SpecYaml.Of(spec));
+
+    private string WriteSpec(string name, string yaml) => specs.Write(name + ".yaml", yaml);
 
     private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

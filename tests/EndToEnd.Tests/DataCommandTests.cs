@@ -8,7 +8,7 @@ namespace OrleansSweep.EndToEnd.Tests;
 public sealed class DataCommandTests : IDisposable
 {
     private const int FetchTimeoutMs = 300_000;
-    private readonly TempDirectory data = new();
+    private readonly TemporaryDirectory data = new();
 
     public void Dispose() => data.Dispose();
 

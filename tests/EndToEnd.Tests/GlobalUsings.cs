@@ -1,2 +1,3 @@
 global using System.Text.Json;
 global using Xunit;
+global using OrleansSweep.Tests;

@@ -6,7 +6,7 @@ namespace OrleansSweep.EndToEnd.Tests;
 /// <summary>`ngram-rank`, run in this process on token files the tests write.</summary>
 public sealed class NgramRankCommandTests : IDisposable
 {
-    private readonly TempDirectory folder = new();
+    private readonly TemporaryDirectory folder = new();
 
     public void Dispose() => folder.Dispose();
 

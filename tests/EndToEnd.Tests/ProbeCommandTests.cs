@@ -10,7 +10,7 @@ namespace OrleansSweep.EndToEnd.Tests;
 /// <summary>`probe` on one of our checkpoints, in this process, without a silo.</summary>
 public sealed class ProbeCommandTests : IDisposable
 {
-    private readonly TempDirectory directory = new();
+    private readonly TemporaryDirectory directory = new();
     private readonly string checkpoint;
     private readonly int[] heldOut;
 

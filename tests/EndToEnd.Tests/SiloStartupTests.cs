@@ -36,7 +36,7 @@ public sealed class SiloStartupTests(SiloFixture fixture)
     // The silo with its own data directory and these arguments, run until it exits: exit code, stdout and trimmed stderr.
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunToExitAsync(CancellationToken cancellation, params string[] arguments)
     {
-        using var data = new TempDirectory();
+        using var data = new TemporaryDirectory();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,

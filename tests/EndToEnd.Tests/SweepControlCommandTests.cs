@@ -1,3 +1,4 @@
+using OrleansSweep.Abstractions;
 using OrleansSweep.EndToEnd.Tests.Hosting;
 
 namespace OrleansSweep.EndToEnd.Tests;
@@ -6,7 +7,7 @@ namespace OrleansSweep.EndToEnd.Tests;
 [Collection(SiloCollection.Name)]
 public sealed class SweepControlCommandTests(SiloFixture fixture) : IDisposable
 {
-    private readonly TempDirectory specs = new();
+    private readonly TemporaryDirectory specs = new();
 
     public void Dispose() => specs.Dispose();
 
@@ -14,17 +15,17 @@ public sealed class SweepControlCommandTests(SiloFixture fixture) : IDisposable
     public async Task EachCommandPrintsTheSweepsNewPhaseAndCapacityAsJson()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var spec = Path.Combine(specs.Path, "controlled.yaml");
-        await File.WriteAllTextAsync(spec, """
-            name: controlled
-            max_concurrent: 1
-            corpus: {vocabulary: 32, rank: 4, train_tokens: 16384, held_out_tokens: 2048}
-            model: {context: 16, d_model: 8, layers: 1, heads: 1}
-            training: {steps: 100000, batch_size: 8, warmup_steps: 5, eval_every: 50, eval_tokens: 512, checkpoint_every: 50}
-            grid: {seed: [1, 2, 3]}
-            probes: {kinds: []}
-            analysis: {ngram_order: 0}
-            """, cancellation);
+        var spec = specs.Write("controlled.yaml", SpecYaml.Of(new SweepSpec
+        {
+            Name = "controlled",
+            MaxConcurrent = 1,
+            Corpus = TinySweeps.Corpus,
+            Model = TinySweeps.Model,
+            Training = new TrainingSpec { Steps = 100_000, BatchSize = 8, WarmupSteps = 5, EvalEvery = 50, EvalTokens = 512, CheckpointEvery = 50 },
+            Grid = [new GridAxis("seed", [1, 2, 3])],
+            Probes = new ProbeSpec { Kinds = [] },
+            Analysis = new AnalysisSpec { NgramOrder = 0 },
+        }));
         Assert.Equal(0, (await ClientCli.RunAsync(cancellation, "launch", spec, "--gateway", fixture.Silo.Gateway)).ExitCode);
 
         var widened = await RunAsync(cancellation, "max-concurrent", "controlled", "2");

@@ -1,6 +1,6 @@
+using OrleansSweep.Abstractions;
 using OrleansSweep.Client.Specs;
 using OrleansSweep.Compute.Training;
-using OrleansSweep.EndToEnd.Tests.Hosting;
 using OrleansSweep.Grains.Corpora;
 using OrleansSweep.Grains.Runs;
 using OrleansSweep.Grains.Sweeps;
@@ -11,30 +11,17 @@ namespace OrleansSweep.EndToEnd.Tests;
 /// <summary>A spec file and a checkpoint of its one run, trained here as a silo would train it.</summary>
 public sealed class TrainedCheckpoint : IDisposable
 {
-    private readonly TempDirectory directory = new();
+    private readonly TemporaryDirectory directory = new();
 
     public TrainedCheckpoint()
     {
-        SpecPath = Path.Combine(directory.Path, "tiny.yaml");
-        File.WriteAllText(SpecPath, """
-            name: tiny
-            corpus:
-              vocabulary: 32
-              rank: 4
-              train_tokens: 16384
-              held_out_tokens: 2048
-            model:
-              context: 16
-              d_model: 8
-              layers: 1
-              heads: 1
-            training:
-              steps: 60
-              batch_size: 8
-              learning_rate: 0.01
-              warmup_steps: 5
-              eval_tokens: 512
-            """);
+        SpecPath = directory.Write("tiny.yaml", SpecYaml.Of(new SweepSpec
+        {
+            Name = "tiny",
+            Corpus = TinySweeps.Corpus,
+            Model = TinySweeps.Model,
+            Training = new TrainingSpec { Steps = 60, BatchSize = 8, LearningRate = 0.01, WarmupSteps = 5, EvalTokens = 512 },
+        }));
         var run = SweepExpander.Expand(SweepSpecYaml.Load(SpecPath)).Single();
         var corpus = new CorpusCatalog(directory.Path).Get(run.Corpus);
         using var trainer = new Trainer(RunSpecMapping.ToGptConfig(run, corpus.VocabularySize), RunSpecMapping.ToTrainerOptions(run), corpus, CPU);

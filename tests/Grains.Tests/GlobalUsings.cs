@@ -1,3 +1,4 @@
 global using Orleans;
 global using OrleansSweep.Abstractions;
 global using Xunit;
+global using OrleansSweep.Tests;

@@ -8,7 +8,7 @@ public sealed class CorpusLoaderJsonLinesTests
     [Fact]
     public void EachJsonLineIsADocumentTakenFromTheNamedField()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new TemporaryDirectory();
         folder.Write("b.txt", "plain file");
         folder.Write("a.jsonl", "{\"body\": \"first \\\"quoted\\\" line\", \"id\": 1}\n\n{\"id\": 2, \"body\": \"second\\nline ☕\"}\n");
         var tokenizer = new Gpt2Tokenizer();
@@ -29,7 +29,7 @@ public sealed class CorpusLoaderJsonLinesTests
     [Fact]
     public void LineThatIsNotJsonIsNamedWithItsFileAndNumber()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new TemporaryDirectory();
         var file = folder.Write("docs.jsonl", "{\"text\": \"fine\"}\n{\"text\": \"broken\"\n");
 
         var error = Assert.Throws<InvalidDataException>(() => CorpusLoader.ReadDocuments(file));
@@ -43,7 +43,7 @@ public sealed class CorpusLoaderJsonLinesTests
     [InlineData("[\"an array\"]")]
     public void LineWithoutAStringTextFieldIsNamed(string line)
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new TemporaryDirectory();
         var file = folder.Write("docs.jsonl", "{\"text\": \"fine\"}\n" + line + "\n");
 
         var error = Assert.Throws<InvalidDataException>(() => CorpusLoader.ReadDocuments(file));

@@ -26,7 +26,7 @@ public sealed class CorpusLoaderTests
     [Fact]
     public void TextFolderLoadsInPathOrderWithEndOfTextBetweenDocuments()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new TemporaryDirectory();
         // Written out of order: loading must sort by relative path, not by creation or directory order.
         folder.Write("sub/c.txt", "Third document, in a sub-folder.");
         folder.Write("b.txt", "Second: «unicode» and punctuation!");
@@ -54,7 +54,7 @@ public sealed class CorpusLoaderTests
     [Fact]
     public void TokenizerWithoutEndOfTextConcatenatesDocuments()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new TemporaryDirectory();
         folder.Write("2.txt", "world");
         folder.Write("1.txt", "hello ");
 
@@ -67,7 +67,7 @@ public sealed class CorpusLoaderTests
     [Fact]
     public void SingleFileLoadsWithoutSeparator()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new TemporaryDirectory();
         var file = folder.Write("only.txt", "Just one file of text.");
         var tokenizer = new Gpt2Tokenizer();
 
@@ -79,7 +79,8 @@ public sealed class CorpusLoaderTests
     [Fact]
     public void MissingPathIsNamedInTheError()
     {
-        var path = Path.Combine(Path.GetTempPath(), "orleanssweep-missing-" + Guid.NewGuid().ToString("N"));
+        using var folder = new TemporaryDirectory();
+        var path = folder.PathOf("missing");
 
         var error = Assert.Throws<FileNotFoundException>(() => CorpusLoader.FromText(path, new ByteTokenizer()));
 
@@ -89,7 +90,7 @@ public sealed class CorpusLoaderTests
     [Fact]
     public void FolderWithoutTextFilesIsNamedInTheError()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new TemporaryDirectory();
         folder.Write("data.csv", "a,b");
 
         var error = Assert.Throws<FileNotFoundException>(() => CorpusLoader.FromText(folder.Path, new ByteTokenizer()));
@@ -101,7 +102,7 @@ public sealed class CorpusLoaderTests
     [Fact]
     public void CorpusTooSmallToSplitIsRejected()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new TemporaryDirectory();
         var file = folder.Write("tiny.txt", "abcdefghij");
 
         var error = Assert.Throws<InvalidDataException>(() => CorpusLoader.FromText(file, new ByteTokenizer(), heldOutFraction: 0.1));
@@ -116,7 +117,7 @@ public sealed class CorpusLoaderTests
     [InlineData(double.NaN)]
     public void HeldOutFractionOutsideTheOpenUnitIntervalIsRejected(double fraction)
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new TemporaryDirectory();
         var file = folder.Write("text.txt", "plenty of bytes to split either way");
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => CorpusLoader.FromText(file, new ByteTokenizer(), fraction));

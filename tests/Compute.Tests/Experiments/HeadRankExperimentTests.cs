@@ -88,7 +88,7 @@ public sealed class HeadRankExperimentTests(TrainedMarkovModel trained) : IClass
     [Fact]
     public void ACheckpointGivesWhatItsModelGives()
     {
-        using var directory = new Corpora.TemporaryFolder();
+        using var directory = new TemporaryDirectory();
         var path = trained.Save(directory.Path);
         var options = Options([4], steps: 20);
 

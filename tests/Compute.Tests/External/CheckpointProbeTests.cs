@@ -1,6 +1,5 @@
 using OrleansSweep.Compute.External;
 using OrleansSweep.Compute.Probes;
-using OrleansSweep.Compute.Tests.Corpora;
 using OrleansSweep.Compute.Tests.Training;
 using OrleansSweep.Compute.Training;
 
@@ -8,7 +7,7 @@ namespace OrleansSweep.Compute.Tests.External;
 
 public sealed class CheckpointProbeTests : IDisposable
 {
-    private readonly TemporaryFolder folder = new();
+    private readonly TemporaryDirectory folder = new();
 
     [Fact]
     public void OurCheckpointProbedByPathGivesTheNumbersOfTheModelInMemory()

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OrleansSweep.Compute.External;
-using OrleansSweep.Compute.Tests.Corpora;
 using OrleansSweep.Compute.Tests.Probes;
 
 namespace OrleansSweep.Compute.Tests.External;
@@ -8,7 +7,7 @@ namespace OrleansSweep.Compute.Tests.External;
 public sealed class GptNeoXHeadTests : IDisposable
 {
     private static readonly double[] Chosen = [5, 3, 2, 1, 0.5, 0.25];
-    private readonly TemporaryFolder folder = new();
+    private readonly TemporaryDirectory folder = new();
 
     public GptNeoXHeadTests()
     {

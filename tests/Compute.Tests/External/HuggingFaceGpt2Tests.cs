@@ -1,12 +1,11 @@
 using OrleansSweep.Compute.External;
-using OrleansSweep.Compute.Tests.Corpora;
 using OrleansSweep.Compute.Training;
 
 namespace OrleansSweep.Compute.Tests.External;
 
 public sealed class HuggingFaceGpt2Tests : IDisposable
 {
-    private readonly TemporaryFolder folder = new();
+    private readonly TemporaryDirectory folder = new();
 
     public static TheoryData<string, bool, string?, string?, int, double> Layouts => new()
     {

@@ -1,12 +1,11 @@
 using OrleansSweep.Compute.External;
-using OrleansSweep.Compute.Tests.Corpora;
 using OrleansSweep.Compute.Training;
 
 namespace OrleansSweep.Compute.Tests.External;
 
 public sealed class SafetensorsFileTests : IDisposable
 {
-    private readonly TemporaryFolder folder = new();
+    private readonly TemporaryDirectory folder = new();
     private string File => Path.Combine(folder.Path, "model.safetensors");
 
     [Fact]

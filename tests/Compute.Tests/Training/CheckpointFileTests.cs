@@ -6,7 +6,7 @@ namespace OrleansSweep.Compute.Tests.Training;
 
 public sealed class CheckpointFileTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("checkpoint-").FullName;
+    private readonly TemporaryDirectory directory = new();
 
     [Fact]
     public void ACheckpointRoundTripsWeightsAndHeader()
@@ -14,7 +14,7 @@ public sealed class CheckpointFileTests : IDisposable
         var corpus = TrainingFixtures.Markov(32, 4);
         using var trainer = new Trainer(TrainingFixtures.Model(32, 8), TrainingFixtures.Options(5), corpus, CPU);
         TrainingFixtures.Train(trainer);
-        var path = trainer.SaveCheckpoint(directory);
+        var path = trainer.SaveCheckpoint(directory.Path);
 
         using var fresh = new Trainer(TrainingFixtures.Model(32, 8), TrainingFixtures.Options(5) with { Seed = 99 }, corpus, CPU);
         var header = CheckpointFile.Load(path, fresh.Model, null);
@@ -32,7 +32,7 @@ public sealed class CheckpointFileTests : IDisposable
         var config = TrainingFixtures.Model(32, 8) with { HeadRank = 3 };
         using var trainer = new Trainer(config, TrainingFixtures.Options(3), corpus, CPU);
         TrainingFixtures.Train(trainer);
-        var path = trainer.SaveCheckpoint(directory);
+        var path = trainer.SaveCheckpoint(directory.Path);
 
         var header = CheckpointFile.ReadHeader(path);
         using var generator = new Generator(99);
@@ -66,7 +66,7 @@ public sealed class CheckpointFileTests : IDisposable
     {
         var corpus = TrainingFixtures.Markov(32, 4);
         using var trainer = new Trainer(TrainingFixtures.Model(32, 8), TrainingFixtures.Options(2), corpus, CPU);
-        var path = trainer.SaveCheckpoint(directory);
+        var path = trainer.SaveCheckpoint(directory.Path);
         var bytes = File.ReadAllBytes(path);
         if (flippedByte >= 0) bytes[flippedByte] ^= 0xFF;
         else bytes = bytes[..(bytes.Length / 2)];
@@ -81,7 +81,7 @@ public sealed class CheckpointFileTests : IDisposable
     {
         var corpus = TrainingFixtures.Markov(32, 4);
         using var trainer = new Trainer(TrainingFixtures.Model(32, 8), TrainingFixtures.Options(2), corpus, CPU);
-        var path = trainer.SaveCheckpoint(directory);
+        var path = trainer.SaveCheckpoint(directory.Path);
         // Format 1 differed in its magic's last byte and its optimizer section; the magic alone must decide.
         var bytes = File.ReadAllBytes(path);
         bytes[7] = (byte)'1';
@@ -92,5 +92,5 @@ public sealed class CheckpointFileTests : IDisposable
         Assert.Contains("format 1", error.Message);
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => directory.Dispose();
 }

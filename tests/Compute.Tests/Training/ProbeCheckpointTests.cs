@@ -5,9 +5,9 @@ namespace OrleansSweep.Compute.Tests.Training;
 /// <summary>The trainer's extra evaluations and checkpoints for the probes, and reading those checkpoints back.</summary>
 public sealed class ProbeCheckpointTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("probe-checkpoints-").FullName;
+    private readonly TemporaryDirectory directory = new();
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => directory.Dispose();
 
     [Fact]
     public void ProbeStepsAreEvaluatedAndCheckpointedWithoutChangingTheTrainedValues()
@@ -22,11 +22,11 @@ public sealed class ProbeCheckpointTests : IDisposable
 
         plain.Run(new TrainingCallbacks(OnStep: m => plainLosses.Add(m.Loss)), checkpointDirectory: null, CancellationToken.None);
         probed.Run(new TrainingCallbacks(OnStep: m => probedLosses.Add(m.Loss), OnEval: e => evaluated.Add(e.Step)),
-            directory, CancellationToken.None, probeSteps: new HashSet<int> { 1, 2, 4, 8 });
+            directory.Path, CancellationToken.None, probeSteps: new HashSet<int> { 1, 2, 4, 8 });
 
         Assert.Equal(plainLosses, probedLosses);
         Assert.Equal([0, 1, 2, 4, 8, 12], evaluated);
-        Assert.Equal([1, 2, 4, 8, 10, 12], CheckpointFile.InDirectory(directory).Select(c => c.Step));
+        Assert.Equal([1, 2, 4, 8, 10, 12], CheckpointFile.InDirectory(directory.Path).Select(c => c.Step));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class ProbeCheckpointTests : IDisposable
         var corpus = TrainingFixtures.Markov(32, 4);
         using var trainer = new Trainer(TrainingFixtures.Model(32, 8), TrainingFixtures.Options(5), corpus, CPU);
         TrainingFixtures.Train(trainer);
-        var path = trainer.SaveCheckpoint(directory);
+        var path = trainer.SaveCheckpoint(directory.Path);
         using var input = tensor(corpus.HeldOut[..16].Select(t => (long)t).ToArray(), [1, 16]);
         trainer.Model.eval();
         using var expected = trainer.Model.call(input);
@@ -52,9 +52,9 @@ public sealed class ProbeCheckpointTests : IDisposable
     public void OnlyCheckpointNamesAreListedInStepOrder()
     {
         foreach (var name in new[] { CheckpointFile.Name(20), CheckpointFile.Name(3), "step-7.ckpt", "step-00000005.ckpt.tmp", "notes.txt" })
-            File.WriteAllText(Path.Combine(directory, name), "");
+            File.WriteAllText(directory.PathOf(name), "");
 
-        Assert.Equal([3, 20], CheckpointFile.InDirectory(directory).Select(c => c.Step));
-        Assert.Empty(CheckpointFile.InDirectory(Path.Combine(directory, "missing")));
+        Assert.Equal([3, 20], CheckpointFile.InDirectory(directory.Path).Select(c => c.Step));
+        Assert.Empty(CheckpointFile.InDirectory(directory.PathOf("missing")));
     }
 }

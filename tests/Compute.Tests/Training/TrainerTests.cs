@@ -67,16 +67,9 @@ public sealed class TrainerTests
         var options = TrainingFixtures.Options(60) with { EvalEvery = 10, CheckpointEvery = 10 };
         using var trainer = new Trainer(TrainingFixtures.Model(32, 8), options, corpus, CPU);
         var live = new List<long>();
-        var directory = Directory.CreateTempSubdirectory("leak-").FullName;
-        try
-        {
-            trainer.Run(new TrainingCallbacks(OnStep: _ => live.Add(DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount)),
-                directory, CancellationToken.None);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        using var directory = new TemporaryDirectory();
+        trainer.Run(new TrainingCallbacks(OnStep: _ => live.Add(DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount)),
+            directory.Path, CancellationToken.None);
 
         // After the first steps (AdamW creates its moment buffers lazily) the count must not grow, evaluations and
         // checkpoints included. This catches tensors the trainer keeps; one it merely forgets to dispose can be freed by
@@ -92,51 +85,37 @@ public sealed class TrainerTests
     {
         var corpus = TrainingFixtures.Markov(32, 4);
         var options = TrainingFixtures.Options(40) with { CheckpointEvery = 20 };
-        var directory = Directory.CreateTempSubdirectory("resume-").FullName;
-        try
-        {
-            using var straight = new Trainer(TrainingFixtures.Model(32, 8), options, corpus, CPU);
-            var (expected, expectedEval) = TrainingFixtures.Train(straight);
+        using var directory = new TemporaryDirectory();
+        using var straight = new Trainer(TrainingFixtures.Model(32, 8), options, corpus, CPU);
+        var (expected, expectedEval) = TrainingFixtures.Train(straight);
 
-            using var interrupted = new Trainer(TrainingFixtures.Model(32, 8), options, corpus, CPU);
-            var firstHalf = new List<double>();
-            using var stop = new CancellationTokenSource();
-            Assert.Throws<OperationCanceledException>(() => interrupted.Run(
-                new TrainingCallbacks(OnStep: m => firstHalf.Add(m.Loss), OnCheckpoint: c => { if (c.Step == 20) stop.Cancel(); }),
-                directory, stop.Token));
+        using var interrupted = new Trainer(TrainingFixtures.Model(32, 8), options, corpus, CPU);
+        var firstHalf = new List<double>();
+        using var stop = new CancellationTokenSource();
+        Assert.Throws<OperationCanceledException>(() => interrupted.Run(
+            new TrainingCallbacks(OnStep: m => firstHalf.Add(m.Loss), OnCheckpoint: c => { if (c.Step == 20) stop.Cancel(); }),
+            directory.Path, stop.Token));
 
-            using var resumed = new Trainer(TrainingFixtures.Model(32, 8), options, corpus, CPU);
-            resumed.Resume(Path.Combine(directory, "step-00000020.ckpt"));
-            Assert.Equal(20, resumed.Step);
-            var (secondHalf, resumedEval) = TrainingFixtures.Train(resumed);
+        using var resumed = new Trainer(TrainingFixtures.Model(32, 8), options, corpus, CPU);
+        resumed.Resume(directory.PathOf("step-00000020.ckpt"));
+        Assert.Equal(20, resumed.Step);
+        var (secondHalf, resumedEval) = TrainingFixtures.Train(resumed);
 
-            Assert.Equal(expected, firstHalf.Concat(secondHalf));
-            Assert.Equal(expectedEval.Loss, resumedEval.Loss);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.Equal(expected, firstHalf.Concat(secondHalf));
+        Assert.Equal(expectedEval.Loss, resumedEval.Loss);
     }
 
     [Fact]
     public void ACheckpointOfAnotherConfigIsRefused()
     {
         var corpus = TrainingFixtures.Markov(32, 4);
-        var directory = Directory.CreateTempSubdirectory("refuse-").FullName;
-        try
-        {
-            using var trainer = new Trainer(TrainingFixtures.Model(32, 8), TrainingFixtures.Options(2), corpus, CPU);
-            var path = trainer.SaveCheckpoint(directory);
-            using var other = new Trainer(TrainingFixtures.Model(32, 16), TrainingFixtures.Options(2), corpus, CPU);
+        using var directory = new TemporaryDirectory();
+        using var trainer = new Trainer(TrainingFixtures.Model(32, 8), TrainingFixtures.Options(2), corpus, CPU);
+        var path = trainer.SaveCheckpoint(directory.Path);
+        using var other = new Trainer(TrainingFixtures.Model(32, 16), TrainingFixtures.Options(2), corpus, CPU);
 
-            var error = Assert.Throws<ArgumentException>(() => other.Resume(path));
-            Assert.Contains(path, error.Message);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        var error = Assert.Throws<ArgumentException>(() => other.Resume(path));
+        Assert.Contains(path, error.Message);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace OrleansSweep.EndToEnd.Tests.Failover;
 public sealed class EmbeddedFailoverTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
-    private readonly TempDirectory data = new();
+    private readonly TemporaryDirectory data = new();
 
     public void Dispose() => data.Dispose();
 
@@ -28,8 +28,7 @@ public sealed class EmbeddedFailoverTests : IDisposable
         var silo = await SiloProcess.StartAsync(data.Path, siloPort, gatewayPort, [], cancellation);
         try
         {
-            var specPath = Path.Combine(data.Path, "embedded.yaml");
-            await File.WriteAllTextAsync(specPath, FailoverSweep.Yaml("embedded", FailoverSweep.HeadSpectrumProbes), cancellation);
+            var specPath = data.Write("embedded.yaml", SpecYaml.Of(FailoverSweep.Spec("embedded", FailoverSweep.HeadSpectrumProbes)));
             var launched = await ClientCli.RunAsync(cancellation, "launch", specPath, "--gateway", gateway, "--json");
             Assert.True(launched.ExitCode == 0, launched.ToString());
             await using (var connection = await ClusterConnection.ConnectAsync(new ClusterTarget(gateway), cancellation))

@@ -16,7 +16,7 @@ public sealed class FailoverBenchmark : IDisposable
     private const double ReminderPeriodSeconds = 10; // FailoverOptions.ReminderPeriod's default, which the silos run with
     private const string ClusterId = "bench";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
-    private readonly TempDirectory data = new();
+    private readonly TemporaryDirectory data = new();
 
     // Kills land at a random moment of the reminder period, as real failures do; without this wait each kill would follow the
     // previous resume (and so the previous reminder tick) by the same time, and every sample would see the same phase.
@@ -111,8 +111,8 @@ public sealed class FailoverBenchmark : IDisposable
 
     private async Task LaunchAsync(ClusterTarget target, CancellationToken cancellation)
     {
-        var spec = Path.Combine(data.Path, "bench.yaml");
-        await File.WriteAllTextAsync(spec, FailoverSweep.Yaml("bench").Replace($"steps: {FailoverSweep.Steps},", "steps: 1000000,"), cancellation);
+        var bench = FailoverSweep.Spec("bench");
+        var spec = data.Write("bench.yaml", SpecYaml.Of(bench with { Training = bench.Training with { Steps = 1_000_000 } }));
         var args = new List<string> { "launch", spec, "--gateway", target.Gateways, "--cluster-id", target.ClusterId };
         if (target.Redis is { } redis) args.AddRange(["--redis", redis]);
         var launched = await ClientCli.RunAsync(cancellation, [.. args]);

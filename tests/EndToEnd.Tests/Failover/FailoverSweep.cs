@@ -19,22 +19,19 @@ public static class FailoverSweep
     public const int EvalEvery = 40;
 
     /// <summary>Probes of the last kill test: cheap head spectra at three steps.</summary>
-    public const string HeadSpectrumProbes = "{every: 400, log_spaced: false, positions: 64, kinds: [head_spectrum]}";
+    public static readonly ProbeSpec HeadSpectrumProbes = new() { Every = 400, LogSpaced = false, Positions = 64, Kinds = ["head_spectrum"] };
 
     /// <summary>
-    /// Four tiny runs of 1200 steps, all training at once, checkpointing every 40 steps; <paramref name="probes"/> is YAML of
-    /// that section; a larger <paramref name="batchSize"/> makes each step slower, not the run longer.
+    /// Four tiny runs of 1200 steps, all training at once, checkpointing every 40 steps, probed only with <paramref name="probes"/>;
+    /// a larger <paramref name="batchSize"/> makes each step slower, not the run longer.
     /// </summary>
-    public static string Yaml(string name, string probes = "{kinds: []}", int batchSize = 8) => $"""
-        name: {name}
-        max_concurrent: 4
-        corpus: {"{"}kind: low-rank-markov, vocabulary: 32, rank: 4, train_tokens: 16384, held_out_tokens: 2048{"}"}
-        model: {"{"}context: 16, d_model: 8, layers: 1, heads: 1{"}"}
-        training: {"{"}steps: {Steps}, batch_size: {batchSize}, learning_rate: 0.01, warmup_steps: 5, eval_every: {EvalEvery}, eval_tokens: 512, log_every: {LogEvery}, checkpoint_every: {EvalEvery}{"}"}
-        grid: {"{"}seed: [1, 2, 3, 4]{"}"}
-        probes: {probes}
-        analysis: {"{"}ngram_order: 0{"}"}
-        """;
+    public static SweepSpec Spec(string name, ProbeSpec? probes = null, int batchSize = 8) =>
+        TinySweeps.Create(name, Steps, [new GridAxis("seed", [1, 2, 3, 4])], maxConcurrent: 4) with
+        {
+            Training = TinySweeps.Training(Steps) with { BatchSize = batchSize, EvalEvery = EvalEvery, LogEvery = LogEvery, CheckpointEvery = EvalEvery },
+            Probes = probes ?? new ProbeSpec { Kinds = [] },
+            Analysis = new AnalysisSpec { NgramOrder = 0 },
+        };
 
     /// <summary>
     /// Waits until the cluster counts <paramref name="silos"/> active silos. Gateways accept connections before every silo
@@ -172,7 +169,9 @@ public static class FailoverSweep
     /// <summary>The run trained here from step 0 to the end with no stop: its train and eval losses.</summary>
     private static (List<double> Train, List<double> Eval) Uninterrupted(RunSpec spec)
     {
-        var corpus = new CorpusCatalog(Path.GetTempPath()).Get(spec.Corpus);
+        // A sampled corpus reads nothing from the data folder; an empty one stands in.
+        using var data = new TemporaryDirectory();
+        var corpus = new CorpusCatalog(data.Path).Get(spec.Corpus);
         using var trainer = new Trainer(RunSpecMapping.ToGptConfig(spec, corpus.VocabularySize), RunSpecMapping.ToTrainerOptions(spec), corpus, TorchSharp.torch.CPU);
         var (train, eval) = (new List<double>(), new List<double>());
         trainer.Run(new TrainingCallbacks(OnStep: m => train.Add(m.Loss), OnEval: e => eval.Add(e.Loss)), null, CancellationToken.None);

@@ -13,7 +13,7 @@ public sealed class RedisClusterFailoverTests : IDisposable
 {
     private const string ClusterId = "e2e";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
-    private readonly TempDirectory data = new();
+    private readonly TemporaryDirectory data = new();
 
     public void Dispose() => data.Dispose();
 
@@ -32,8 +32,7 @@ public sealed class RedisClusterFailoverTests : IDisposable
         try
         {
             await FailoverSweep.UntilSilosActiveAsync(new ClusterTarget("127.0.0.1:1", redis.Endpoint, ClusterId), 3, Patience, cancellation);
-            var specPath = Path.Combine(data.Path, "failover.yaml");
-            await File.WriteAllTextAsync(specPath, FailoverSweep.Yaml("failover", batchSize: 64), cancellation);
+            var specPath = data.Write("failover.yaml", SpecYaml.Of(FailoverSweep.Spec("failover", batchSize: 64)));
             var launched = await ClientCli.RunAsync(cancellation, "launch", specPath, "--redis", redis.Endpoint, "--cluster-id", ClusterId, "--json");
             Assert.True(launched.ExitCode == 0, launched.ToString());
 

@@ -10,9 +10,9 @@ namespace OrleansSweep.EndToEnd.Tests.Hosting;
 public sealed class RedisServer : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly TempDirectory directory;
+    private readonly TemporaryDirectory directory;
 
-    private RedisServer(Process process, TempDirectory directory, int port)
+    private RedisServer(Process process, TemporaryDirectory directory, int port)
     {
         this.process = process;
         this.directory = directory;
@@ -31,7 +31,7 @@ public sealed class RedisServer : IAsyncDisposable
         var executable = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("redis-server is not installed; `apt-get install redis-server` (.ci/run does).");
         var port = FreePort.Next();
-        var directory = new TempDirectory();
+        var directory = new TemporaryDirectory();
         var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, WorkingDirectory = directory.Path };
         foreach (var argument in new[] { "--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory.Path })
             start.ArgumentList.Add(argument);

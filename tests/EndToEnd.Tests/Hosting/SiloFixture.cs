@@ -5,7 +5,7 @@ public sealed class SiloFixture : IAsyncLifetime
 {
     private SiloProcess? silo;
 
-    public TempDirectory Data { get; } = new();
+    public TemporaryDirectory Data { get; } = new();
 
     public SiloProcess Silo => silo ?? throw new InvalidOperationException("the silo has not started.");
 

@@ -6,17 +6,17 @@ namespace OrleansSweep.EndToEnd.Tests.Report;
 
 public sealed class ReportCommandTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("orleanssweep-report-cli-").FullName;
+    private readonly TemporaryDirectory folder = new();
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public async Task Draws_the_report_of_data_saved_in_the_json_form()
     {
         var data = SyntheticSweep.Create();
-        var input = Path.Combine(folder, "data.json");
+        var input = folder.PathOf("data.json");
         File.WriteAllText(input, JsonSerializer.Serialize(data, JsonOutput.Options));
-        var output = Path.Combine(folder, "out");
+        var output = folder.PathOf("out");
 
         var outcome = await ClientCli.RunAsync("report", "--from-json", input, "--out", output, "--json");
 
@@ -35,9 +35,9 @@ public sealed class ReportCommandTests : IDisposable
         var data = SyntheticSweep.Create();
         var current = JsonSerializer.Serialize(data, JsonOutput.Options);
         Assert.Contains("\"tolerance\"", current);
-        var input = Path.Combine(folder, "old.json");
+        var input = folder.PathOf("old.json");
         File.WriteAllText(input, current.Replace("\"tolerance\"", "\"tau\""));
-        var output = Path.Combine(folder, "out");
+        var output = folder.PathOf("out");
 
         var outcome = await ClientCli.RunAsync("report", "--from-json", input, "--out", output, "--save-json");
 
@@ -51,7 +51,7 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public async Task A_missing_file_is_one_sentence_naming_it()
     {
-        var missing = Path.Combine(folder, "nowhere.json");
+        var missing = folder.PathOf("nowhere.json");
 
         var outcome = await ClientCli.RunAsync("report", "--from-json", missing);
 
@@ -62,19 +62,19 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public async Task Without_a_data_source_the_error_names_the_option()
     {
-        var outcome = await ClientCli.RunAsync("report", "--out", Path.Combine(folder, "out"));
+        var outcome = await ClientCli.RunAsync("report", "--out", folder.PathOf("out"));
 
         Assert.Equal(2, outcome.ExitCode);
         Assert.Contains("--from-json", outcome.Output);
-        Assert.False(Directory.Exists(Path.Combine(folder, "out")));
+        Assert.False(Directory.Exists(folder.PathOf("out")));
     }
 
     [Fact]
     public async Task Without_json_each_written_file_is_printed()
     {
-        var input = Path.Combine(folder, "data.json");
+        var input = folder.PathOf("data.json");
         File.WriteAllText(input, JsonSerializer.Serialize(SyntheticSweep.Create(), JsonOutput.Options));
-        var output = Path.Combine(folder, "out");
+        var output = folder.PathOf("out");
 
         var outcome = await ClientCli.RunAsync("report", "--from-json", input, "--out", output);
 
@@ -91,14 +91,14 @@ public sealed class ReportCommandTests : IDisposable
     [InlineData("""{"sweep_id": "s", "corpus": "c", "optimal_los": 1.5}""", "optimal_los")]
     public async Task Bad_report_data_is_refused_naming_the_field(string json, string field)
     {
-        var input = Path.Combine(folder, "bad.json");
+        var input = folder.PathOf("bad.json");
         File.WriteAllText(input, json);
 
-        var outcome = await ClientCli.RunAsync("report", "--from-json", input, "--out", Path.Combine(folder, "out"));
+        var outcome = await ClientCli.RunAsync("report", "--from-json", input, "--out", folder.PathOf("out"));
 
         Assert.Equal(2, outcome.ExitCode);
         Assert.Contains(field, outcome.Output);
         Assert.Contains(input, outcome.Output);
-        Assert.False(Directory.Exists(Path.Combine(folder, "out")));
+        Assert.False(Directory.Exists(folder.PathOf("out")));
     }
 }

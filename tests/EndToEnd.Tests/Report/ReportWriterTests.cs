@@ -7,22 +7,22 @@ namespace OrleansSweep.EndToEnd.Tests.Report;
 
 public sealed class ReportWriterTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("orleanssweep-report-").FullName;
+    private readonly TemporaryDirectory folder = new();
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public void Every_figure_is_a_png_of_the_requested_size_with_a_title_and_drawn_data()
     {
-        var written = ReportWriter.Write(SyntheticSweep.Create(), folder, 640, 400);
+        var written = ReportWriter.Write(SyntheticSweep.Create(), folder.Path, 640, 400);
 
         var expected = ReportWriter.Figures.Select(f => f.FileName).Append(ReportWriter.SummaryFileName).Order().ToArray();
         Assert.Equal(expected, written.Select(Path.GetFileName).Order().ToArray());
         // Nothing else, no temporary file left behind.
-        Assert.Equal(expected, Directory.GetFiles(folder).Select(Path.GetFileName).Order().ToArray());
+        Assert.Equal(expected, Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order().ToArray());
         foreach (var figure in ReportWriter.Figures)
         {
-            var png = PngImage.Read(Path.Combine(folder, figure.FileName));
+            var png = PngImage.Read(folder.PathOf(figure.FileName));
             Assert.Equal((640, 400), (png.Width, png.Height));
             var drawn = png.Count(c => !PngImage.Near(c, png.Background, 8));
             Assert.True(drawn > 0.03 * png.Width * png.Height, $"{figure.FileName}: only {drawn} pixels differ from the background");
@@ -42,9 +42,9 @@ public sealed class ReportWriterTests : IDisposable
     public void Each_run_is_drawn_as_a_line_in_its_own_colour(string file)
     {
         var data = SyntheticSweep.Create();
-        ReportWriter.Write(data, folder);
+        ReportWriter.Write(data, folder.Path);
 
-        var png = PngImage.Read(Path.Combine(folder, file));
+        var png = PngImage.Read(folder.PathOf(file));
         var colors = new RunColors(data.Runs);
         foreach (var run in data.Runs)
         {
@@ -80,13 +80,13 @@ public sealed class ReportWriterTests : IDisposable
         };
         var nothing = new RunReportData { RunId = "b", Label = "d=4", DModel = 4, Layers = 2 };
         var data = new SweepReportData { SweepId = "bare", Corpus = "repeat, V=64", Runs = [lossOnly, nothing] };
-        File.WriteAllText(Path.Combine(folder, "w_error.png"), "a stale figure from an earlier report");
+        File.WriteAllText(folder.PathOf("w_error.png"), "a stale figure from an earlier report");
 
-        ReportWriter.Write(data, folder);
+        ReportWriter.Write(data, folder.Path);
 
         string[] expected = ["eval_loss.png", "scaling_law.png", ReportWriter.SummaryFileName];
-        Assert.Equal(expected.Order(), Directory.GetFiles(folder).Select(Path.GetFileName).Order());
-        var summary = File.ReadAllText(Path.Combine(folder, ReportWriter.SummaryFileName));
+        Assert.Equal(expected.Order(), Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order());
+        var summary = File.ReadAllText(folder.PathOf(ReportWriter.SummaryFileName));
         Assert.Contains("](eval_loss.png)", summary);
         Assert.DoesNotContain("](singular_entropy.png)", summary);
         // Every figure left out is named with what it lacked; the two drawn are not.
@@ -106,10 +106,10 @@ public sealed class ReportWriterTests : IDisposable
     [Fact]
     public void A_sweep_without_runs_gets_only_its_summary()
     {
-        ReportWriter.Write(new SweepReportData { SweepId = "empty", Corpus = "none" }, folder);
+        ReportWriter.Write(new SweepReportData { SweepId = "empty", Corpus = "none" }, folder.Path);
 
-        Assert.Equal([ReportWriter.SummaryFileName], Directory.GetFiles(folder).Select(Path.GetFileName));
-        var summary = File.ReadAllText(Path.Combine(folder, ReportWriter.SummaryFileName));
+        Assert.Equal([ReportWriter.SummaryFileName], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+        var summary = File.ReadAllText(folder.PathOf(ReportWriter.SummaryFileName));
         foreach (var figure in ReportWriter.Figures)
         {
             Assert.DoesNotContain($"]({figure.FileName})", summary);
@@ -122,7 +122,7 @@ public sealed class ReportWriterTests : IDisposable
     {
         var data = SyntheticSweep.Create();
         var broken = data.Runs[1] with { GradientKept = new StepSeries { Steps = [10, 20, 30], Values = [0.1, 0.2] } };
-        var output = Path.Combine(folder, "out");
+        var output = folder.PathOf("out");
 
         var error = Assert.Throws<ArgumentException>(() => ReportWriter.Write(data with { Runs = [data.Runs[0], broken] }, output));
 

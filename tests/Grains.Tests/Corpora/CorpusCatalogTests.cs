@@ -2,13 +2,12 @@ using OrleansSweep.Compute.Corpora;
 using OrleansSweep.Compute.Corpora.Packaged;
 using OrleansSweep.Compute.Tokenizers;
 using OrleansSweep.Grains.Corpora;
-using OrleansSweep.Grains.Tests.Storage;
 
 namespace OrleansSweep.Grains.Tests.Corpora;
 
 public sealed class CorpusCatalogTests : IDisposable
 {
-    private readonly TempDataDirectory data = new();
+    private readonly TemporaryDirectory data = new();
 
     public void Dispose() => data.Dispose();
 

@@ -1,11 +1,10 @@
 using OrleansSweep.Grains.Corpora;
-using OrleansSweep.Grains.Tests.Storage;
 
 namespace OrleansSweep.Grains.Tests.Corpora;
 
 public sealed class CorpusKindsTests : IDisposable
 {
-    private readonly TempDataDirectory data = new();
+    private readonly TemporaryDirectory data = new();
 
     public void Dispose() => data.Dispose();
 

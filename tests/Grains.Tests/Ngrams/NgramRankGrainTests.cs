@@ -43,7 +43,8 @@ public sealed class NgramRankGrainTests(SweepClusterFixture fixture)
     public async Task AnEstimateThatCannotBeComputedIsStoredAsItsErrorMessage()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var missing = Path.Combine(Path.GetTempPath(), "orleans-sweep-no-such-corpus", Guid.NewGuid().ToString("N"));
+        using var folder = new TemporaryDirectory();
+        var missing = folder.PathOf("no-such-corpus");
         var request = new NgramRankRequest { Corpus = new CorpusSpec { Kind = "text", Path = missing }, Order = 2 };
         var grain = fixture.Client.GetGrain<INgramRankGrain>(NgramRankRequest.KeyOf(request));
 

@@ -12,7 +12,7 @@ public sealed class ProbeGrainTests : IDisposable
 {
     private const int TestTimeoutMs = 180_000;
     private static readonly TimeSpan SweepPatience = TimeSpan.FromSeconds(120);
-    private readonly TempDataDirectory data = new();
+    private readonly TemporaryDirectory data = new();
 
     public void Dispose() => data.Dispose();
 

@@ -1,13 +1,12 @@
 using Microsoft.Extensions.Logging;
 using OrleansSweep.Compute.Training;
 using OrleansSweep.Grains.Runs;
-using OrleansSweep.Grains.Tests.Storage;
 
 namespace OrleansSweep.Grains.Tests.Runs;
 
 public sealed class RunCheckpointDirectoryTests : IDisposable
 {
-    private readonly TempDataDirectory root = new();
+    private readonly TemporaryDirectory root = new();
     private readonly ListLogger logger = new();
     private readonly RunCheckpointDirectory directory;
 

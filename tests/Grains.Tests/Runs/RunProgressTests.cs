@@ -1,6 +1,5 @@
 using OrleansSweep.Compute.Training;
 using OrleansSweep.Grains.Runs;
-using OrleansSweep.Grains.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace OrleansSweep.Grains.Tests.Runs;
@@ -105,7 +104,7 @@ public sealed class RunProgressTests
     [Fact]
     public void ACorruptNewestCheckpointMeansTheSeriesAreCutBackToTheOlderOne()
     {
-        using var root = new TempDataDirectory();
+        using var root = new TemporaryDirectory();
         var directory = new RunCheckpointDirectory(root.Path, "run-1", NullLogger.Instance);
         progress.Apply([Step(10), Checkpoint(10), Step(20), Checkpoint(20)]);
         TestCheckpoints.Write(directory, 10);

@@ -10,7 +10,7 @@ namespace OrleansSweep.Grains.Tests.Storage;
 public sealed class LiteDbGrainStorageTests : IDisposable
 {
     private const int TestTimeoutMs = 180_000;
-    private readonly TempDataDirectory _data = new();
+    private readonly TemporaryDirectory _data = new();
 
     public void Dispose() => _data.Dispose();
 

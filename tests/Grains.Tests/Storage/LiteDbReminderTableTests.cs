@@ -15,7 +15,7 @@ public sealed class LiteDbReminderTableTests : IDisposable
     private static readonly TimeSpan TickPeriod = TimeSpan.FromSeconds(1);
     // Generous beside the one-second period: the reminder service loads its table in the background after the silo starts.
     private static readonly TimeSpan TickPatience = TimeSpan.FromSeconds(45);
-    private readonly TempDataDirectory _data = new();
+    private readonly TemporaryDirectory _data = new();
 
     public void Dispose() => _data.Dispose();
 

@@ -6,7 +6,7 @@ public sealed class RunFailureTests(SweepClusterFixture fixture) : IDisposable
 {
     private const int TestTimeoutMs = 120_000;
     private static readonly TimeSpan SweepPatience = TimeSpan.FromSeconds(90);
-    private readonly Storage.TempDataDirectory corpusDirectory = new();
+    private readonly TemporaryDirectory corpusDirectory = new();
 
     public void Dispose() => corpusDirectory.Dispose();
 

@@ -6,7 +6,7 @@ namespace OrleansSweep.Grains.Tests.Sweeps;
 /// <summary>One sweep cluster shared by the tests of <see cref="SweepClusterCollection"/>; each test uses its own sweep ids.</summary>
 public sealed class SweepClusterFixture : IAsyncLifetime
 {
-    private readonly TempDataDirectory data = new();
+    private readonly TemporaryDirectory data = new();
     private InProcessTestCluster? cluster;
 
     public InProcessTestCluster Cluster => cluster ?? throw new InvalidOperationException("the cluster has not started.");

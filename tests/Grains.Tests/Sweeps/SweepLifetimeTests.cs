@@ -9,7 +9,7 @@ public sealed class SweepLifetimeTests : IDisposable
     private const int TestTimeoutMs = 120_000;
     private static readonly TimeSpan AnswerPatience = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan SweepPatience = TimeSpan.FromSeconds(90);
-    private readonly TempDataDirectory data = new();
+    private readonly TemporaryDirectory data = new();
 
     public void Dispose() => data.Dispose();
 

@@ -45,9 +45,9 @@ public sealed class CorpusProvenanceTests
         Assert.Throws<FileNotFoundException>(() => CorpusProvenance.Verify(folder.Path));
     }
 
-    private static TemporaryFolder Fetched(out CorpusProvenance provenance)
+    private static TemporaryDirectory Fetched(out CorpusProvenance provenance)
     {
-        var folder = new TemporaryFolder();
+        var folder = new TemporaryDirectory();
         var files = new Dictionary<string, string>
         {
             ["a.txt"] = CorpusProvenance.Sha256Of(folder.Write("a.txt", "first text\n")),

@@ -10,7 +10,7 @@ public sealed class RLazyLoadDatabaseTests
     [InlineData(3)]
     public void CharacterVectorsComeBackByNameInIndexOrder(int version)
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new TemporaryDirectory();
         var emma = new RXdrWriter(version).Strings("EMMA", "", "By Jane Austen", "Émile’s “quote”", null).ToArray();
         var numbers = new RXdrWriter(version).Ints(1, 2, 3).ToArray();
         var persuasion = new RXdrWriter(version).Strings("Persuasion").ToArray();
@@ -35,7 +35,7 @@ public sealed class RLazyLoadDatabaseTests
     [Fact]
     public void XzCompressedDatabaseIsRefusedInOneSentence()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new TemporaryDirectory();
         WriteDatabase(folder.Path, [], [], compressedFlag: 3);
 
         var error = Assert.Throws<InvalidDataException>(() => RLazyLoadDatabase.ReadCharacterVectors(Path.Combine(folder.Path, "Rdata.rdx")));
