@@ -128,6 +128,25 @@ public sealed class RunProgress(TrainingRunState state)
     /// <summary>Training reached its last step; an error a retry got past is no longer the run's.</summary>
     public void Complete() => state.Summary = state.Summary! with { State = RunState.Completed, Error = null };
 
+    /// <summary>
+    /// Training stopped by itself: with no error it completed; a divergence ends the run at its step; an application error
+    /// (<see cref="TrainingFailedException"/>) counts one failure. The wait before a retry, or null when the run has ended.
+    /// </summary>
+    public TimeSpan? End(Exception? error)
+    {
+        switch (error)
+        {
+            case null:
+                Complete();
+                return null;
+            case TrainingDivergedException diverged:
+                Diverge(diverged.Step, diverged.Message);
+                return null;
+            default:
+                return Fail((error.InnerException ?? error).Message);
+        }
+    }
+
     /// <summary>Pauses or cancels; false when the run has ended already or is <paramref name="end"/> already.</summary>
     public bool Stop(RunState end)
     {

@@ -136,26 +136,15 @@ public sealed class TrainingRunGrain(
                 }
                 if (batch.Any(e => e.Eval is not null || e.Checkpoint is not null)) await ReportAsync();
             }
-            Progress.Complete();
-            await StoreAndReportAsync(ended: true);
+            await EndAsync(null);
         }
         catch (OperationCanceledException) when (stop!.IsCancellationRequested)
         {
             // Paused, cancelled or deactivating: a Running run resumes from its checkpoint on its next activation.
         }
-        catch (TrainingDivergedException e)
+        catch (Exception e) when (e is TrainingDivergedException or TrainingFailedException)
         {
-            Progress.Diverge(e.Step, e.Message);
-            await StoreAndReportAsync(ended: true);
-        }
-        catch (TrainingFailedException e)
-        {
-            // An application error costs one of max_failures; below it the run retries from its last checkpoint after a backoff.
-            var backoff = Progress.Fail(e.InnerException!.Message);
-            var summary = state.State.Summary!;
-            logger.LogError(e.InnerException, "Run {Run} failed ({Failures} of {Max})", summary.Spec.RunId, summary.Failures, summary.Spec.MaxFailures);
-            await StoreAndReportAsync(ended: backoff is null);
-            if (backoff is { } wait) retry = this.RegisterGrainTimer(EnsureTrainingAsync, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
+            await EndAsync(e);
         }
         catch (Exception e)
         {
@@ -168,12 +157,20 @@ public sealed class TrainingRunGrain(
         await work;
     }
 
-    // A run that has ended needs no reminder any more; one that retries keeps it, in case its silo dies before the retry.
-    private async Task StoreAndReportAsync(bool ended)
+    // Training stopped by itself: store what that did to the run and tell the coordinator. A run that has ended needs its
+    // reminder no more; one that retries after a backoff keeps it, in case its silo dies before the retry.
+    private async Task EndAsync(Exception? error)
     {
+        var backoff = Progress.End(error);
+        if (error is TrainingFailedException failed)
+        {
+            var summary = state.State.Summary!;
+            logger.LogError(failed.InnerException, "Run {Run} failed ({Failures} of {Max})", summary.Spec.RunId, summary.Failures, summary.Spec.MaxFailures);
+        }
         await state.WriteStateAsync();
-        if (ended) await Reminder.ForgetAsync();
+        if (backoff is null) await Reminder.ForgetAsync();
         await ReportAsync();
+        if (backoff is { } wait) retry = this.RegisterGrainTimer(EnsureTrainingAsync, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
     }
 
     private Task ReportAsync() => new CoordinatorReporter(GrainFactory, logger).ReportAsync(state.State.Summary!);

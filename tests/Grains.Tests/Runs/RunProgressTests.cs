@@ -201,4 +201,21 @@ public sealed class RunProgressTests
         Assert.DoesNotContain("lr", state.Series.Keys);
         Assert.DoesNotContain("tokens_per_s", state.Series.Keys);
     }
+
+    [Fact]
+    public void TrainingThatStopsByItselfCompletesDivergesOrCountsAFailure()
+    {
+        Assert.Null(progress.End(new TrainingDivergedException(7, double.NaN)));
+        Assert.Equal((RunState.Diverged, 7), (state.Summary!.State, state.Summary.Step));
+
+        var failingState = new TrainingRunState();
+        var failing = new RunProgress(failingState);
+        failing.Start(Spec);
+        Assert.Equal(TimeSpan.FromSeconds(2), failing.End(new TrainingFailedException(new IOException("disk full"))));
+        Assert.Equal((RunState.Running, 1, "disk full"), (failingState.Summary!.State, failingState.Summary.Failures, failingState.Summary.Error));
+        Assert.Null(failing.End(null));
+        // A retry that got past the error completes the run and leaves no error behind, but the failure stays counted.
+        Assert.Equal((RunState.Completed, 1, (string?)null), (failingState.Summary.State, failingState.Summary.Failures, failingState.Summary.Error));
+    }
 }
+
