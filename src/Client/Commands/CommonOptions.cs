@@ -66,6 +66,6 @@ public static class CommonOptions
             // Not a number: parsing reports that itself, naming the option.
             return;
         }
-        if (value < minimum) result.AddError($"{name} must be at least {minimum}, but was {value}.");
+        if (value < minimum) result.AddError($"{name} must be at least {minimum}, got {value}.");
     }
 }
