@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrleansSweep.Abstractions;
 using OrleansSweep.Client.Connection;
 using OrleansSweep.Compute.Training;
@@ -31,18 +32,28 @@ public sealed class EmbeddedFailoverTests : IDisposable
             var specPath = data.Write("embedded.yaml", SpecYaml.Of(FailoverSweep.Spec("embedded", FailoverSweep.HeadSpectrumProbes)));
             var launched = await ClientCli.RunAsync(cancellation, "launch", specPath, "--gateway", gateway, "--json");
             Assert.True(launched.ExitCode == 0, launched.ToString());
+            SweepStatus reported;
             await using (var connection = await ClusterConnection.ConnectAsync(new ClusterTarget(gateway), cancellation))
-                await FailoverSweep.UntilAsync(connection, "embedded",
+                reported = await FailoverSweep.UntilAsync(connection, "embedded",
                     s => s.Runs.Count(r => r.State == RunState.Running && r.Step >= 3 * FailoverSweep.EvalEvery) >= 2, Patience, cancellation);
 
             await silo.KillAsync();
             var newest = FailoverSweep.NewestCheckpoints(checkpoints);
-            // A torn write or a bad disk: the newest checkpoint of one run no longer matches its SHA-256.
-            var (corruptRun, corruptStep) = newest.MaxBy(c => c.Value);
-            var corruptPath = Path.Combine(checkpoints, corruptRun, CheckpointFile.Name(corruptStep));
-            var bytes = await File.ReadAllBytesAsync(corruptPath, cancellation);
-            bytes[bytes.Length / 2] ^= 0xFF;
-            await File.WriteAllBytesAsync(corruptPath, bytes, cancellation);
+            // A torn write or a bad disk: one run's checkpoints no longer match their SHA-256, from the one its state was last
+            // seen vouching for (a run reports after storing its state) to the newest. By the kill the state may vouch for a
+            // newer one, and files newer than the state are never loaded; so whichever one the state names now is corrupt.
+            var corruptRun = newest.MaxBy(c => c.Value).Key;
+            var stored = CheckpointFile.InDirectory(Path.Combine(checkpoints, corruptRun));
+            var vouched = reported.Runs.Single(r => r.Spec.RunId == corruptRun).CheckpointPath;
+            var vouchedStep = vouched is null ? 0 : int.Parse(Path.GetFileNameWithoutExtension(vouched)["step-".Length..], CultureInfo.InvariantCulture);
+            var damaged = stored.Where(c => c.Step >= vouchedStep).ToList();
+            Assert.NotEmpty(damaged);
+            foreach (var (_, path) in damaged)
+            {
+                var bytes = await File.ReadAllBytesAsync(path, cancellation);
+                bytes[bytes.Length / 2] ^= 0xFF;
+                await File.WriteAllBytesAsync(path, bytes, cancellation);
+            }
             await silo.DisposeAsync();
 
             silo = await SiloProcess.StartAsync(data.Path, siloPort, gatewayPort, [], cancellation);
@@ -53,8 +64,9 @@ public sealed class EmbeddedFailoverTests : IDisposable
             await FailoverSweep.AssertCompleteAndExactAsync(after, done, checkpoints);
             var corrupted = done.Runs.Single(r => r.Spec.RunId == corruptRun);
             var resume = Assert.Single(corrupted.Resumes);
-            Assert.InRange(resume.FromStep, 0, corruptStep - 1);
-            Assert.Contains(silo.Output.Split(Environment.NewLine), line => line.Contains(CheckpointFile.Name(corruptStep)) && line.Contains("not loaded"));
+            Assert.InRange(resume.FromStep, 0, damaged[0].Step - 1);
+            Assert.Contains(silo.Output.Split(Environment.NewLine),
+                line => damaged.Any(c => line.Contains(Path.GetFileName(c.Path))) && line.Contains("not loaded"));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
