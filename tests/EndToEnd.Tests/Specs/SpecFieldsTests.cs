@@ -106,6 +106,20 @@ public sealed class SpecFieldsTests
         Assert.True(missing.Count == 0, "README.md's field table is out of date; these rows are expected:\n" + string.Join('\n', rows));
     }
 
+    [Fact]
+    public void TheExampleSpecsAndTheReadmesSpecReadAndExpand()
+    {
+        var root = RepositoryRoot();
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        var start = readme.IndexOf("```yaml\nname: markov-d", StringComparison.Ordinal) + "```yaml\n".Length;
+        var readmeSpec = SweepSpecYaml.Parse(readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)], "README.md");
+        var examples = Directory.GetFiles(Path.Combine(root, "docs", "examples"), "*.yaml").Select(f => SweepSpecYaml.Load(f)).ToList();
+
+        Assert.Equal(10, SweepExpander.Expand(readmeSpec).Count);
+        Assert.Equal(4, examples.Count);
+        Assert.All(examples, spec => Assert.NotEmpty(SweepExpander.Expand(spec)));
+    }
+
     /// <summary>The README's row for a field: the table generates it, so the README cannot drift.</summary>
     public static string Row(SpecField f) =>
         $"| `{f.Path}` | {f.Type.ToString().ToLowerInvariant()}{(f.Optional ? ", optional" : "")} | {f.Range} | " +
