@@ -9,7 +9,7 @@ internal sealed class LowRankMarkovKind : ICorpusKind
 
     public (string Description, double? OptimalLoss) Describe(CorpusSpec spec, CorpusCatalog corpora) =>
     (
-        $"low-rank Markov V={spec.Vocabulary} R={spec.Rank} β={spec.Beta} α={spec.EmissionConcentration} seed={spec.Seed}",
+        FormattableString.Invariant($"low-rank Markov V={spec.Vocabulary} R={spec.Rank} β={spec.Beta} α={spec.EmissionConcentration} seed={spec.Seed}"),
         LowRankMarkovLanguage.Create(Parameters(spec)).EntropyRate
     );
 
