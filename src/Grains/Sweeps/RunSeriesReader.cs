@@ -20,6 +20,9 @@ public static class RunSeriesReader
     public static async Task<RunSeries> ReadAsync(IGrainFactory grains, RunSummary run)
     {
         var id = run.Spec.RunId;
+        // A run not started has recorded nothing; asking would only activate its grains.
+        if (run.State == RunState.Pending)
+            return new RunSeries { RunId = id, EvalLoss = new MetricSeries(MetricNames.EvalLoss, [], []), EvalStandardError = new MetricSeries(MetricNames.EvalStandardError, [], []) };
         var grain = grains.GetGrain<ITrainingRunGrain>(id);
         var eval = grain.GetSeriesAsync(MetricNames.EvalLoss);
         var standardError = grain.GetSeriesAsync(MetricNames.EvalStandardError);
