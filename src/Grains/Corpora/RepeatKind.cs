@@ -26,8 +26,5 @@ internal sealed class RepeatKind : ICorpusKind
                 "would start mid-sequence; make the context a multiple of it.");
     }
 
-    private static RepeatLanguage Language(CorpusSpec spec)
-    {
-        return new RepeatLanguage(spec.Vocabulary, spec.SequenceLength);
-    }
+    private static RepeatLanguage Language(CorpusSpec spec) => new(spec.Vocabulary, spec.SequenceLength);
 }
