@@ -43,7 +43,18 @@ public static class FailoverSweep
         var management = connection.Client.GetGrain<IManagementGrain>(0);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         deadline.CancelAfter(patience);
-        while ((await management.GetHosts(onlyActive: true)).Count < silos) await Task.Delay(100, deadline.Token);
+        while (true)
+        {
+            try
+            {
+                // A gateway still joining may leave a call unanswered (seen in CI: 30 s, then a timeout): ask again.
+                if ((await management.GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(5), deadline.Token)).Count >= silos) return;
+            }
+            catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+            {
+            }
+            await Task.Delay(100, deadline.Token);
+        }
     }
 
     /// <summary>Polls the coordinator until <paramref name="done"/>, through whatever silo answers: calls that fail while a dead silo is noticed are retried.</summary>
