@@ -13,4 +13,6 @@ public enum RunState
     Paused,
     /// <summary>Stopped for good by its sweep's cancel.</summary>
     Cancelled,
+    /// <summary>Stopped for good by early termination at a rung, its metric outside the best 1/eta there; keeps its checkpoints and series.</summary>
+    Stopped,
 }

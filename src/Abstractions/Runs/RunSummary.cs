@@ -27,7 +27,9 @@ public sealed record RunSummary
     [Id(14)] public int Failures { get; init; }
     /// <summary>Every time training started again from a checkpoint (after a lost node, a restart, a pause or a failure), oldest first.</summary>
     [Id(15)] public IReadOnlyList<RunResume> Resumes { get; init; } = [];
+    /// <summary>A Stopped run: the rung (training step) where early termination stopped it.</summary>
+    [Id(16)] public int? StoppedAtStep { get; init; }
 
     /// <summary>Whether the run will do no more work.</summary>
-    public bool IsFinished => State is RunState.Completed or RunState.Failed or RunState.Diverged or RunState.Cancelled;
+    public bool IsFinished => State is RunState.Completed or RunState.Failed or RunState.Diverged or RunState.Cancelled or RunState.Stopped;
 }

@@ -36,4 +36,22 @@ public sealed record SweepSpec
 
     /// <summary>Newest checkpoints each run keeps on disk (at least 2, so a corrupt newest one leaves one to resume from); every probe step's checkpoint is kept too.</summary>
     [Id(9)] public int KeepCheckpoints { get; init; } = 3;
+
+    /// <summary>grid (every point of <see cref="Grid"/> or of <see cref="Parameters"/>' values), random or bayes (TPE).</summary>
+    [Id(10)] public string Method { get; init; } = "grid";
+
+    /// <summary>random and bayes: how many runs; grid: the first run_cap points (last axis fastest); null: every grid point.</summary>
+    [Id(11)] public int? RunCap { get; init; }
+
+    /// <summary>Seeds the random and bayes draws, so the same spec gives the same runs.</summary>
+    [Id(12)] public int SearchSeed { get; init; }
+
+    /// <summary>What the search optimises and early termination ranks by.</summary>
+    [Id(13)] public MetricSpec Metric { get; init; } = new();
+
+    /// <summary>The search space (W&amp;B's <c>parameters:</c>); a spec uses it or <see cref="Grid"/>, not both.</summary>
+    [Id(14)] public IReadOnlyList<ParameterSpec> Parameters { get; init; } = [];
+
+    /// <summary>Stops runs early by asynchronous successive halving; null: every run trains to its last step.</summary>
+    [Id(15)] public EarlyTerminateSpec? EarlyTerminate { get; init; }
 }
