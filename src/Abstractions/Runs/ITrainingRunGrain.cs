@@ -12,6 +12,16 @@ public interface ITrainingRunGrain : IGrainWithStringKey
     /// <summary>Stops training for good (state Cancelled); the series so far stay.</summary>
     Task<RunSummary> CancelAsync();
 
+    /// <summary>Stops training for good at early termination's rung <paramref name="rungStep"/> (state Stopped); checkpoints and series stay.</summary>
+    Task<RunSummary> StopEarlyAsync(int rungStep);
+
+    /// <summary>A Failed or Stopped run trains again from its last good checkpoint with a fresh failure budget; refused for a diverged run.</summary>
+    Task<RunSummary> RetryAsync();
+
+    /// <summary>One metric's value at exactly <paramref name="step"/>; null when none was recorded there (yet).</summary>
+    [AlwaysInterleave]
+    Task<double?> GetValueAtAsync(string metric, int step);
+
     /// <summary>The run's progress; answered while it trains.</summary>
     [AlwaysInterleave]
     Task<RunSummary?> GetSummaryAsync();

@@ -17,4 +17,7 @@ public sealed record RunSpec(
 
     /// <summary>Newest checkpoints kept besides the probe steps' (the sweep's keep_checkpoints).</summary>
     [Id(7)] public int KeepCheckpoints { get; init; } = 3;
+
+    /// <summary>The run's position in its sweep, 0-based; not part of the run id.</summary>
+    [Id(8)] public int Index { get; init; }
 }

@@ -29,13 +29,34 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
     [OneWay]
     Task ReportAsync(RunSummary summary);
 
-    /// <summary>The sweep's progress; null when no sweep has this id.</summary>
+    /// <summary>The sweep's counts and one page of its runs; null when no sweep has this id.</summary>
     [AlwaysInterleave]
-    Task<SweepStatus?> GetStatusAsync();
+    Task<SweepStatus?> GetStatusAsync(StatusQuery query);
 
-    /// <summary>The results table; null when no sweep has this id.</summary>
+    /// <summary>The sweep's counts, first page of runs; null when no sweep has this id.</summary>
     [AlwaysInterleave]
-    Task<SweepResults?> GetResultsAsync();
+    Task<SweepStatus?> GetStatusAsync() => GetStatusAsync(new StatusQuery());
+
+    /// <summary>Groups, the best runs and the scaling-law fits, kept up to date as runs report; null when no sweep has this id.</summary>
+    [AlwaysInterleave]
+    Task<SweepResults?> GetResultsAsync(ResultsQuery query);
+
+    /// <summary>The results with the default query.</summary>
+    [AlwaysInterleave]
+    Task<SweepResults?> GetResultsAsync() => GetResultsAsync(new ResultsQuery());
+
+    /// <summary>
+    /// Returns the sweep's version as soon as it differs from <paramref name="version"/>, or after <paramref name="wait"/>
+    /// (at most 20 s) with it unchanged: a long poll, so a watcher reads again only when something changed.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<long> WaitForChangeAsync(long version, TimeSpan wait);
+
+    /// <summary>
+    /// Runs in <paramref name="states"/> (failed, stopped) train again from their last good checkpoint with a fresh failure
+    /// budget; a diverged run is refused (same seed, same batches: it would diverge again).
+    /// </summary>
+    Task<SweepStatus> RetryAsync(IReadOnlyList<RunState> states);
 
     /// <summary>The results with the series they were computed from, for a report; null when no sweep has this id.</summary>
     [AlwaysInterleave]

@@ -34,4 +34,9 @@ public sealed record RunResult
     [Id(20)] public double? ScalingLawGap { get; init; }
     /// <summary>Checkpoints of this run waiting for a probe.</summary>
     [Id(21)] public int ProbesPending { get; init; }
+    /// <summary>Why the run ended short: a Stopped run's rung (training step), a Failed or Diverged run's error.</summary>
+    [Id(22)] public int? StoppedAtStep { get; init; }
+    [Id(23)] public string? Error { get; init; }
+    /// <summary>The run's position in its sweep.</summary>
+    [Id(24)] public int Index { get; init; }
 }

@@ -47,6 +47,14 @@ public sealed class CorpusCatalog(string dataDirectory)
     /// <remarks>An unknown kind passes here and in <see cref="VocabularySize"/>: describing or building it refuses it.</remarks>
     public static void CheckContext(CorpusSpec spec, int context) => CorpusKinds.Find(spec.Kind)?.CheckContext(spec, context);
 
+    /// <summary>Refuses a sweep with a context its corpus cannot serve: the base model's, each listed one, and a range's bounds.</summary>
+    public static void CheckContexts(SweepSpec spec)
+    {
+        var axis = spec.Grid.Where(a => a.Name == "context").SelectMany(a => a.Values)
+            .Concat(spec.Parameters.Where(p => p.Name == "context").SelectMany(p => p.Values.Concat(new[] { p.Value, p.Min, p.Max }.OfType<double>())));
+        foreach (var context in axis.Append(spec.Model.Context).Distinct()) CheckContext(spec.Corpus, (int)Math.Min(int.MaxValue, context));
+    }
+
     /// <summary>The number of token ids a spec's corpus uses, without building it.</summary>
     public static int VocabularySize(CorpusSpec spec) => CorpusKinds.Find(spec.Kind)?.VocabularySize(spec) ?? spec.Vocabulary;
 }

@@ -147,14 +147,32 @@ public sealed class RunProgress(TrainingRunState state)
         }
     }
 
-    /// <summary>Pauses or cancels; false when the run has ended already or is <paramref name="end"/> already.</summary>
-    public bool Stop(RunState end)
+    /// <summary>
+    /// Pauses, cancels or stops at an early-termination rung (<paramref name="rungStep"/>); false when the run has ended
+    /// already or is <paramref name="end"/> already.
+    /// </summary>
+    public bool Stop(RunState end, int? rungStep = null)
     {
         var summary = state.Summary!;
         if (summary.IsFinished || summary.State == end) return false;
-        state.Summary = summary with { State = end };
+        state.Summary = summary with { State = end, StoppedAtStep = rungStep };
         return true;
     }
+
+    /// <summary>A failed or stopped run runs again with no failures counted; false when it is not one. A diverged run is refused.</summary>
+    public bool Retry()
+    {
+        var summary = state.Summary!;
+        if (summary.State == RunState.Diverged)
+            throw new ArgumentException($"run {summary.Spec.RunId} diverged: with the same seed and batches it would diverge again; launch it with another seed.");
+        if (summary.State is not (RunState.Failed or RunState.Stopped)) return false;
+        state.Summary = summary with { State = RunState.Running, Failures = 0, Error = null, StoppedAtStep = null };
+        return true;
+    }
+
+    /// <summary>A metric's value at exactly <paramref name="step"/>, or null when none was recorded there.</summary>
+    public double? ValueAt(string metric, int step) =>
+        state.Series.TryGetValue(metric, out var series) && series.TryGetValue(step, out var value) ? value : null;
 
     private void Record(string metric, int step, double value)
     {

@@ -48,6 +48,21 @@ public sealed class TrainingRunGrain(
     /// <summary>Stops the loop for good.</summary>
     public Task<RunSummary> CancelAsync() => StopAsync(RunState.Cancelled);
 
+    /// <summary>Stops the loop for good at an early-termination rung.</summary>
+    public Task<RunSummary> StopEarlyAsync(int rungStep) => StopAsync(RunState.Stopped, rungStep);
+
+    /// <summary>A failed or stopped run trains again from its newest verified checkpoint, its failure budget fresh.</summary>
+    public async Task<RunSummary> RetryAsync()
+    {
+        if (state.State.Summary is null) throw new ArgumentException($"run {this.GetPrimaryKeyString()} does not exist.");
+        if (Progress.Retry()) await state.WriteStateAsync();
+        await EnsureTrainingAsync();
+        return state.State.Summary;
+    }
+
+    /// <summary>One metric's value at a step.</summary>
+    public Task<double?> GetValueAtAsync(string metric, int step) => Task.FromResult(Progress.ValueAt(metric, step));
+
     /// <summary>The run's latest summary, or null before it was started.</summary>
     public Task<RunSummary?> GetSummaryAsync() => Task.FromResult(state.State.Summary);
 
@@ -101,10 +116,10 @@ public sealed class TrainingRunGrain(
         loop = PumpAsync(events, work);
     }
 
-    private async Task<RunSummary> StopAsync(RunState end)
+    private async Task<RunSummary> StopAsync(RunState end, int? rungStep = null)
     {
         if (state.State.Summary is null) throw new ArgumentException($"run {this.GetPrimaryKeyString()} does not exist.");
-        if (!Progress.Stop(end)) return state.State.Summary;
+        if (!Progress.Stop(end, rungStep)) return state.State.Summary;
         stop?.Cancel();
         retry?.Dispose();
         if (loop is not null) await loop;

@@ -5,9 +5,12 @@ namespace OrleansSweep.Grains.Sweeps;
 /// <summary>Turns what the runs and their probes recorded into the sweep's results (SCIENCE.md §6–7).</summary>
 public static class SweepAggregation
 {
-    /// <summary>Rows with saturation and fit gaps, the fits, and the corpus's n-gram rank estimate when one was asked for.</summary>
-    public static SweepResults Results(SweepStatus status, IReadOnlyList<RunObservations> runs,
-        NgramRankEstimate? ngram = null, bool ngramPending = false)
+    /// <summary>
+    /// Rows (the runs given, in their order) with saturation and fit gaps, the fits over those rows, one page of groups, and
+    /// the corpus's n-gram rank estimate when one was asked for.
+    /// </summary>
+    public static SweepResults Results(SweepStatus status, IReadOnlyList<RunObservations> runs, IReadOnlyList<GroupResult> groups,
+        int groupCount, NgramRankEstimate? ngram = null, bool ngramPending = false)
     {
         var rows = runs.Select(r => Row(r, status.OptimalLoss)).ToList();
         var laws = ScalingLaws.Fit(rows, status.Spec.Analysis.FitDModels);
@@ -27,6 +30,11 @@ public static class SweepAggregation
             ProbesPending = pending,
             Ngram = ngram,
             NgramPending = ngramPending,
+            Counts = status.Counts,
+            Groups = groups,
+            GroupCount = groupCount,
+            Metric = status.Spec.Metric,
+            Version = status.Version,
         };
     }
 
@@ -61,6 +69,9 @@ public static class SweepAggregation
             FinalLayerAnisotropy = anisotropy.Count > 0 ? anisotropy[^1].Value : null,
             GradientKept = kept.Count > 0 ? kept[^1].Value : null,
             ProbesPending = run.Probes.Values.Sum(p => p.Pending),
+            StoppedAtStep = r.StoppedAtStep,
+            Error = r.Error,
+            Index = r.Spec.Index,
         };
     }
 

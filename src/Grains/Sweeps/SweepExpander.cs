@@ -34,6 +34,15 @@ public static class SweepExpander
         return runs;
     }
 
+    // STUBS until the spec branch merges.
+    public static void Validate(SweepSpec spec) => Expand(spec);
+    public static IReadOnlyList<string> Axes(SweepSpec spec) => spec.Grid.Select(a => a.Name).ToList();
+    public static IReadOnlyList<bool> Listed(SweepSpec spec) => spec.Grid.Select(_ => true).ToList();
+    public static int Planned(SweepSpec spec) => Math.Min(spec.RunCap ?? int.MaxValue, spec.Grid.Aggregate(1, (n, a) => n * a.Values.Count));
+    public static IEnumerable<RunSpec> Runs(SweepSpec spec) => Expand(spec).Select((r, i) => r with { Index = i });
+    public static IReadOnlyList<double> PointOf(SweepSpec spec, RunSpec run) => Points(spec.Grid)[run.Index].Select(p => p.Value).ToList();
+    public static RunSpec RunAt(SweepSpec spec, int index, IReadOnlyList<double> point) => Runs(spec).ElementAt(index);
+
     // The rules that tie two fields together; each field's own bounds are in SpecFields.
     private static string? CrossFieldProblem(ModelSpec model) =>
         model.DModel % model.Heads != 0 ? $"model.heads ({model.Heads}) must divide model.d_model ({model.DModel})."

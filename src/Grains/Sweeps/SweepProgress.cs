@@ -1,54 +1,59 @@
 namespace OrleansSweep.Grains.Sweeps;
 
 /// <summary>
-/// What launching, relaunching, controlling and hearing from runs do to a sweep's persisted state, and which run goes next.
-/// No Orleans: every rule is tested without a cluster; the grain makes the calls and decides when the state is stored.
+/// What launching, relaunching and controlling do to a sweep's persisted state. No Orleans: every rule is tested without a
+/// cluster; the grain makes the calls and decides when the state is stored.
 /// </summary>
 public sealed class SweepProgress(SweepState state, string sweepId)
 {
     /// <summary>Whether a spec was launched under this id.</summary>
     public bool Exists => state.Spec is not null;
 
-    /// <summary>Whether every run has ended, so nothing is left to wake.</summary>
-    public bool AllFinished => state.Runs.All(r => r.IsFinished);
+    public SweepSpec Spec => state.Spec ?? throw new ArgumentException($"no sweep has the id '{sweepId}'.");
 
-    /// <summary>The runs that train now, in grid order.</summary>
-    public IReadOnlyList<RunSummary> Running => state.Runs.Where(r => r.State == RunState.Running).ToList();
+    /// <summary>The runs the sweep will have in all: its grid's points, or its run_cap; once cancelled, those it created.</summary>
+    public int Planned => state.Phase == SweepPhase.Cancelled ? state.Created : SweepExpander.Planned(Spec);
 
-    /// <summary>A new sweep: its spec, its runs Pending in grid order, and its corpus's description and optimal loss.</summary>
-    public void Launch(SweepSpec spec, IReadOnlyList<RunSpec> runs, string corpusDescription, double? optimalLoss)
+    /// <summary>Whether runs may start now, <paramref name="running"/> of them training.</summary>
+    public bool MayStart(int running) => state.Phase == SweepPhase.Active && running < Spec.MaxConcurrent;
+
+    /// <summary>A new sweep: its spec, and its corpus's description and optimal loss; its rows come next.</summary>
+    public void Launch(SweepSpec spec, string corpusDescription, double? optimalLoss)
     {
         state.Spec = spec;
-        state.Runs = runs.Select(r => new RunSummary { Spec = r, State = RunState.Pending }).ToList();
         state.CorpusDescription = corpusDescription;
         state.OptimalLoss = optimalLoss;
+        state.Phase = SweepPhase.Active;
+        state.Created = 0;
     }
 
     /// <summary>
-    /// The same spec launched again is the same sweep; one that differs only in max_concurrent changes its capacity (true:
-    /// the caller sets it); any other difference is refused.
+    /// The same spec launched again is the same sweep. One that differs only in max_concurrent or run_cap changes those (true:
+    /// the caller stores the spec and fills capacity); a run_cap below the runs created is refused, as is any other difference.
     /// </summary>
-    public bool ChangesCapacity(SweepSpec spec)
+    public bool Relaunch(SweepSpec spec)
     {
-        var existing = state.Spec!;
-        if (!SweepSpecs.Same(existing with { MaxConcurrent = spec.MaxConcurrent }, spec))
+        var existing = Spec;
+        if (!SweepSpecs.Same(existing with { MaxConcurrent = spec.MaxConcurrent, RunCap = spec.RunCap }, spec))
             throw new ArgumentException($"sweep '{spec.Name}' already exists with a different spec; choose another name.");
-        return spec.MaxConcurrent != existing.MaxConcurrent;
+        if (spec.RunCap is { } cap && cap < state.Created)
+            throw new ArgumentException($"run_cap ({cap}) is below the {state.Created} runs sweep '{spec.Name}' has created already; it can only grow.");
+        if (spec.MaxConcurrent == existing.MaxConcurrent && spec.RunCap == existing.RunCap) return false;
+        state.Spec = spec;
+        return true;
     }
 
-    /// <summary>Stores the capacity in the spec, its one place; returns the running runs beyond it, last-started last.</summary>
-    public IReadOnlyList<RunSummary> SetMaxConcurrent(int maxConcurrent)
+    /// <summary>Stores the capacity in the spec, its one place.</summary>
+    public void SetMaxConcurrent(int maxConcurrent)
     {
-        RequireExists();
         if (maxConcurrent < 1) throw new ArgumentException("max_concurrent must be at least 1.");
-        state.Spec = state.Spec! with { MaxConcurrent = maxConcurrent };
-        return Running.Skip(maxConcurrent).ToList();
+        state.Spec = Spec with { MaxConcurrent = maxConcurrent };
     }
 
     /// <summary>Moves the sweep to <paramref name="phase"/>; a cancelled sweep cannot be paused or resumed.</summary>
     public void Enter(SweepPhase phase)
     {
-        RequireExists();
+        _ = Spec;
         if (phase != SweepPhase.Cancelled && state.Phase == SweepPhase.Cancelled)
         {
             var action = phase == SweepPhase.Paused ? "pause" : "resume";
@@ -57,57 +62,27 @@ public sealed class SweepProgress(SweepState state, string sweepId)
         state.Phase = phase;
     }
 
-    /// <summary>Records what a run grain answered about itself.</summary>
-    public void Replace(RunSummary summary) => state.Runs[state.Runs.FindIndex(r => r.Spec.RunId == summary.Spec.RunId)] = summary;
-
-    /// <summary>
-    /// Records a run's report; true when its state changed, which the sweep must store. A finished run never starts again,
-    /// so a late progress report cannot undo its end; progress alone is the run's to store (it does, at each checkpoint).
-    /// </summary>
-    public bool Report(RunSummary summary)
-    {
-        var index = state.Runs.FindIndex(r => r.Spec.RunId == summary.Spec.RunId);
-        if (index < 0 || state.Runs[index].IsFinished) return false;
-        var previous = state.Runs[index];
-        state.Runs[index] = summary;
-        return previous.State != summary.State;
-    }
-
-    /// <summary>
-    /// The run to start next while the sweep is active and below capacity, or null: paused runs first, since they hold trained
-    /// steps and a lowered max_concurrent paused them only to wait their turn; then pending ones in grid order.
-    /// </summary>
-    public RunSummary? Next() =>
-        state.Phase != SweepPhase.Active || Running.Count >= state.Spec!.MaxConcurrent
-            ? null
-            : state.Runs.FirstOrDefault(r => r.State == RunState.Paused) ?? state.Runs.FirstOrDefault(r => r.State == RunState.Pending);
-
-    /// <summary>The pending runs cancelled here, the others left for their grains to stop; returns the latter.</summary>
-    public IReadOnlyList<RunSummary> CancelPending()
-    {
-        foreach (var run in state.Runs.Where(r => r.State == RunState.Pending).ToList()) Replace(run with { State = RunState.Cancelled });
-        return state.Runs.Where(r => !r.IsFinished).ToList();
-    }
-
     /// <summary>The corpus's n-gram rank estimate the spec asks for, or null (analysis.ngram_order 0).</summary>
     public NgramRankRequest? NgramRequest() => state.Spec is { Analysis.NgramOrder: >= 2 } spec
         ? new NgramRankRequest { Corpus = spec.Corpus, Order = spec.Analysis.NgramOrder, MinCount = spec.Analysis.NgramMinCount }
         : null;
 
-    /// <summary>The sweep as the client sees it.</summary>
-    public SweepStatus Status() => new()
+    /// <summary>The sweep as the client sees it, with one page of its runs.</summary>
+    public SweepStatus Status(SweepIndex index, IReadOnlyList<RunSummary> page, StatusQuery query) => new()
     {
         SweepId = sweepId,
-        Spec = state.Spec!,
-        Runs = state.Runs.ToList(),
+        Spec = Spec,
+        Runs = page,
         OptimalLoss = state.OptimalLoss,
         CorpusDescription = state.CorpusDescription,
         Phase = state.Phase,
-        MaxConcurrent = state.Spec!.MaxConcurrent,
+        MaxConcurrent = Spec.MaxConcurrent,
+        Counts = index.Counts,
+        Planned = Planned,
+        Version = index.Version,
+        Page = query.Page,
+        PageSize = query.PageSize,
+        StateFilter = query.State,
+        Matching = query.State is { } s ? index.Counts.Of(s) : index.Counts.Total,
     };
-
-    private void RequireExists()
-    {
-        if (!Exists) throw new ArgumentException($"no sweep has the id '{sweepId}'.");
-    }
 }

@@ -19,7 +19,7 @@ public sealed class SweepAggregationTests
             evalLoss: [(0, 4.0), (100, 2.30), (200, 2.20), (300, 2.205)], stderr: 0.005,
             entropy: [(1, 0.9), (300, 0.8)], anisotropy: [(1, 0.2), (300, 0.5)]);
 
-        var results = SweepAggregation.Results(Status(run, flat), [run, flat]);
+        var results = SweepAggregation.Results(Status(run, flat), [run, flat], [], 0);
 
         var late = results.Runs[0];
         Assert.True(late.Saturated);
@@ -44,7 +44,7 @@ public sealed class SweepAggregationTests
         // Another seed is another group, and one run cannot be fitted.
         runs.Add(Observe("other-seed", 64, seed: 2, Loss(64)));
 
-        var results = SweepAggregation.Results(Status([.. runs]), runs);
+        var results = SweepAggregation.Results(Status([.. runs]), runs, [], 0);
 
         var law = Assert.Single(results.ScalingLaws);
         Assert.Equal(["d32", "d64", "d128"], law.FittedRunIds);
@@ -64,7 +64,7 @@ public sealed class SweepAggregationTests
         var runs = new[] { 8, 16, 32, 64, 128 }.Select(d => Observe($"d{d}", d, seed: 1, Loss(d))).ToList();
         var status = Status([.. runs]) with { Spec = Status([.. runs]).Spec with { Analysis = new AnalysisSpec { FitDModels = [8, 16, 32] } } };
 
-        var law = Assert.Single(SweepAggregation.Results(status, runs).ScalingLaws);
+        var law = Assert.Single(SweepAggregation.Results(status, runs, [], 0).ScalingLaws);
 
         Assert.Equal(["d8", "d16", "d32"], law.FittedRunIds);
     }
@@ -75,7 +75,7 @@ public sealed class SweepAggregationTests
         // The larger runs ended worse than the smaller ones (e.g. not converged): a "law" with α ≤ 0 explains nothing.
         var runs = new[] { 8, 16, 32, 64 }.Select(d => Observe($"d{d}", d, seed: 1, 2.0 + d / 100.0)).ToList();
 
-        var results = SweepAggregation.Results(Status([.. runs]), runs);
+        var results = SweepAggregation.Results(Status([.. runs]), runs, [], 0);
 
         Assert.Empty(results.ScalingLaws);
         Assert.All(results.Runs, r => Assert.Null(r.ScalingLawGap));
@@ -89,7 +89,7 @@ public sealed class SweepAggregationTests
             Probes = new Dictionary<string, ProbeSeries> { [ProbeKinds.HeadSpectrum] = new() { RunId = "pending", Kind = ProbeKinds.HeadSpectrum, Pending = 2 } },
         };
 
-        var results = SweepAggregation.Results(Status(run), [run]);
+        var results = SweepAggregation.Results(Status(run), [run], [], 0);
 
         Assert.Equal(2, results.ProbesPending);
         Assert.Equal(2, results.Runs[0].ProbesPending);

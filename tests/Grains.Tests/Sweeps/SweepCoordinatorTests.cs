@@ -35,7 +35,7 @@ public sealed class SweepCoordinatorTests(SweepClusterFixture fixture)
         Assert.True(results.IsFinished);
         Assert.Equal(optimal, results.OptimalLoss);
         Assert.True(optimal > 0);
-        Assert.Equal([2, 4, 8], results.Runs.Select(r => r.Model.DModel));
+        Assert.Equal([2, 4, 8], results.Runs.OrderBy(r => r.Index).Select(r => r.Model.DModel));
         Assert.Equal(3, results.Runs.Select(r => r.RunId).Distinct().Count());
         Assert.All(results.Runs, run =>
         {

@@ -2,7 +2,7 @@ using OrleansSweep.Grains.Sweeps;
 
 namespace OrleansSweep.Grains.Tests.Sweeps;
 
-/// <summary>The coordinator's rules, without a cluster: relaunch, capacity, phases, reports, and which run starts next.</summary>
+/// <summary>The coordinator's rules, without a cluster: relaunch, capacity, run_cap, phases and what is planned.</summary>
 public sealed class SweepProgressTests
 {
     private readonly SweepState state = new();
@@ -12,82 +12,52 @@ public sealed class SweepProgressTests
     public SweepProgressTests()
     {
         progress = new SweepProgress(state, "rules");
-        progress.Launch(spec, SweepExpander.Expand(spec), "tiny", 1.5);
-    }
-
-    private RunSummary RunAt(int index, RunState runState) => state.Runs[index] with { State = runState };
-
-    [Fact]
-    public void ALaunchedSweepHasItsRunsPendingInGridOrderAndStartsTheFirstUpToCapacity()
-    {
-        Assert.All(state.Runs, r => Assert.Equal(RunState.Pending, r.State));
-        Assert.Equal(state.Runs[0], progress.Next());
-
-        progress.Replace(RunAt(0, RunState.Running));
-        progress.Replace(RunAt(1, RunState.Running));
-
-        Assert.Null(progress.Next());
-        var status = progress.Status();
-        Assert.Equal(("rules", 2, "tiny", 1.5), (status.SweepId, status.MaxConcurrent, status.CorpusDescription, status.OptimalLoss));
+        progress.Launch(spec, "tiny", 1.5);
     }
 
     [Fact]
-    public void PausedRunsStartBeforePendingOnesAndNothingStartsUnlessTheSweepIsActive()
+    public void ALaunchedSweepPlansEveryGridPointAndStartsRunsOnlyWhileActiveAndBelowCapacity()
     {
-        progress.Replace(RunAt(2, RunState.Paused));
-
-        Assert.Equal(state.Runs[2], progress.Next());
+        Assert.Equal(4, progress.Planned);
+        Assert.True(progress.MayStart(1));
+        Assert.False(progress.MayStart(2));
         progress.Enter(SweepPhase.Paused);
-        Assert.Null(progress.Next());
+        Assert.False(progress.MayStart(0));
     }
 
     [Fact]
-    public void LoweringCapacityStoresItInTheSpecAndNamesTheLastStartedRunsBeyondIt()
+    public void CapacityIsStoredInTheSpecAndMustBePositive()
     {
-        for (var i = 0; i < 3; i++) progress.Replace(RunAt(i, RunState.Running));
+        progress.SetMaxConcurrent(1);
 
-        var excess = progress.SetMaxConcurrent(1);
-
-        Assert.Equal([state.Runs[1].Spec.RunId, state.Runs[2].Spec.RunId], excess.Select(r => r.Spec.RunId));
         Assert.Equal(1, state.Spec!.MaxConcurrent);
-        Assert.Equal(1, progress.Status().MaxConcurrent);
+        Assert.False(progress.MayStart(1));
         Assert.Throws<ArgumentException>(() => progress.SetMaxConcurrent(0));
     }
 
     [Fact]
-    public void RelaunchingChangesCapacityOnlyWhenMaxConcurrentDiffersAndRefusesAnyOtherDifference()
+    public void RelaunchingChangesOnlyMaxConcurrentOrALargerRunCapAndRefusesAnyOtherDifference()
     {
-        Assert.False(progress.ChangesCapacity(spec));
-        progress.SetMaxConcurrent(3);
+        Assert.False(progress.Relaunch(spec));
+        Assert.True(progress.Relaunch(spec with { MaxConcurrent = 3 }));
+        Assert.Equal(3, state.Spec!.MaxConcurrent);
 
-        Assert.True(progress.ChangesCapacity(spec));
-        var error = Assert.Throws<ArgumentException>(() => progress.ChangesCapacity(spec with { MaxFailures = 9 }));
+        var error = Assert.Throws<ArgumentException>(() => progress.Relaunch(spec with { MaxFailures = 9 }));
         Assert.Equal("sweep 'rules' already exists with a different spec; choose another name.", error.Message);
+
+        state.Created = 4;
+        Assert.True(progress.Relaunch(spec with { MaxConcurrent = 3, RunCap = 4 }));
+        Assert.Equal("run_cap (2) is below the 4 runs sweep 'rules' has created already; it can only grow.",
+            Assert.Throws<ArgumentException>(() => progress.Relaunch(spec with { RunCap = 2 })).Message);
     }
 
     [Fact]
-    public void AReportIsStoredOnlyWhenItChangesTheRunsStateAndNeverUndoesAnEnd()
+    public void ACancelledSweepPlansOnlyTheRunsItCreatedAndCannotPauseOrResume()
     {
-        progress.Replace(RunAt(0, RunState.Running));
-
-        Assert.False(progress.Report(RunAt(0, RunState.Running) with { Step = 5 }));
-        Assert.Equal(5, state.Runs[0].Step);
-        Assert.True(progress.Report(RunAt(0, RunState.Completed)));
-        Assert.False(progress.Report(RunAt(0, RunState.Running) with { Step = 7 }));
-        Assert.Equal(RunState.Completed, state.Runs[0].State);
-        Assert.False(progress.Report(RunAt(0, RunState.Running) with { Spec = state.Runs[0].Spec with { RunId = "other" } }));
-    }
-
-    [Fact]
-    public void CancellingEndsThePendingRunsHereAndACancelledSweepCannotPauseOrResume()
-    {
-        progress.Replace(RunAt(0, RunState.Running));
+        state.Created = 3;
         progress.Enter(SweepPhase.Cancelled);
 
-        var toStop = progress.CancelPending();
-
-        Assert.Equal([state.Runs[0].Spec.RunId], toStop.Select(r => r.Spec.RunId));
-        Assert.All(state.Runs.Skip(1), r => Assert.Equal(RunState.Cancelled, r.State));
+        Assert.Equal(3, progress.Planned);
         Assert.Equal("sweep 'rules' was cancelled and cannot resume; launch its spec under another name.",
             Assert.Throws<ArgumentException>(() => progress.Enter(SweepPhase.Active)).Message);
         Assert.Contains("cannot pause", Assert.Throws<ArgumentException>(() => progress.Enter(SweepPhase.Paused)).Message);
