@@ -66,6 +66,22 @@ internal sealed class SharedLiteDbFile
         }
     }
 
+    // 2: a sweep's runs are rows in bounded shards; 1 (no marker) kept every run in the sweep's one document.
+    private const int Schema = 2;
+    private const string Meta = "meta";
+
+    // Why the file cannot be used by this version, or null; a new file gets this version's marker.
+    private static string? StoredSchema(LiteDatabase database)
+    {
+        var marker = database.GetCollection(Meta).FindById("schema");
+        if (marker is null && database.GetCollectionNames().Any(n => n != Meta))
+            return "was written by an earlier OrleansSweep, whose sweeps kept every run in one document";
+        if (marker is not null && marker["version"].AsInt32 != Schema)
+            return $"holds data of format {marker["version"].AsInt32}, and this OrleansSweep reads format {Schema}";
+        if (marker is null) database.GetCollection(Meta).Upsert(new BsonDocument { ["_id"] = "schema", ["version"] = Schema });
+        return null;
+    }
+
     private static SharedLiteDbFile Open(string filePath)
     {
         var directory = Path.GetDirectoryName(filePath)!;
@@ -96,9 +112,15 @@ internal sealed class SharedLiteDbFile
         try
         {
             var database = new LiteDatabase(new ConnectionString { Filename = filePath, Connection = ConnectionType.Direct });
+            if (StoredSchema(database) is { } refusal)
+            {
+                database.Dispose();
+                processLock.Dispose();
+                throw new IOException($"The data directory '{directory}' {refusal}; move it aside or pass another data directory (--data-dir).");
+            }
             return new SharedLiteDbFile(filePath, database, processLock);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not IOException)
         {
             processLock.Dispose();
             throw new OrleansConfigurationException(
