@@ -4,7 +4,9 @@ namespace OrleansSweep.Grains.Tests.Search;
 
 /// <summary>
 /// TPE's reason to exist: at equal budget it finds better points than random search. Each case runs 20 search seeds of 40
-/// evaluations with each method and compares the mean best loss; the margins are about half of what was measured.
+/// evaluations with each method and compares the mean best loss. Each bound sits well above the ratio (TPE / random)
+/// measured here and on two other sets of 20 seeds (1000…, 77777…), so a change that makes TPE no better than random fails
+/// while the draws of a harmless change do not.
 /// </summary>
 public sealed class TpeAgainstRandomTests(ITestOutputHelper output)
 {
@@ -13,10 +15,12 @@ public sealed class TpeAgainstRandomTests(ITestOutputHelper output)
 
     public static TheoryData<string, double> Cases => new()
     {
-        // Measured (mean best loss, TPE vs random): see the report printed by each case.
-        { "quadratic", 0.5 },
-        { "learning_rate", 0.5 },
-        { "mix", 0.5 },
+        // Measured ratios for seeds 0…19 / 1000… / 77777…: 0.25 / 0.35 / 0.15.
+        { "quadratic", 0.6 },
+        // 0.067 / 0.061 / 0.17.
+        { "learning_rate", 0.35 },
+        // 0.36 / 0.44 / 0.41.
+        { "mix", 0.7 },
     };
 
     [Theory]
