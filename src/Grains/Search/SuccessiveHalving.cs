@@ -71,7 +71,7 @@ public sealed class SuccessiveHalving
     public void Record(int bracket, int rungStep, double metric)
     {
         var standings = StandingsAt(bracket, rungStep);
-        if (double.IsFinite(metric)) standings.Add(minimize ? metric : -metric);
+        if (double.IsFinite(metric)) standings.Record(minimize ? metric : -metric);
     }
 
     private RungStandings StandingsAt(int bracket, int rungStep)

@@ -136,13 +136,48 @@ public sealed class SuccessiveHalvingTests
         var random = new Random(3);
         var standings = new RungStandings();
         var added = new List<double>();
-        foreach (var value in Enumerable.Range(0, 5000).Select(_ => (double)random.Next(700)))
+        // Enough values for a few block splits, with ties, every third one recorded without counting.
+        foreach (var (value, i) in Enumerable.Range(0, 5000).Select(i => ((double)random.Next(700), i)))
         {
-            var expected = added.Count(v => v < value);
-            Assert.Equal(expected, standings.Add(value));
+            if (i % 3 == 0) standings.Record(value);
+            else Assert.Equal(added.Count(v => v < value), standings.Add(value));
             added.Add(value);
         }
         Assert.Equal(5000, standings.Count);
+    }
+
+    // Rungs 100, 300, 900 (2700 is the last step), nine slots. Each run's final loss is 1 + rank/100 (ranks a seeded permutation)
+    // and its curve final + 3/√step, so every rung ranks the runs as their final losses do. Synchronous halving would stop
+    // two thirds at each rung (81 → 27 → 9 → 3 finish). Asynchronously the first rung comes close, but the runs reach a later
+    // rung in improving order (the early ones passed the lower rungs against few rivals), so fewer stop there.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ASimulatedSweepOf81RunsFinishesTheBestThreeAndStopsAboutTwoThirdsAtTheFirstRung(int seed)
+    {
+        var sweep = SimulatedSweep.Run(runs: 81, slots: 9, steps: 2700, Eta3, seed);
+        TestContext.Current.TestOutputHelper?.WriteLine(sweep.ToString());
+
+        Assert.Equal([100, 300, 900], sweep.Rungs);
+        Assert.Equal(81, sweep.Finished.Count + sweep.StoppedAt.Values.Sum());
+        Assert.Superset(new HashSet<int>([0, 1, 2]), sweep.Finished.Select(r => sweep.FinalRank[r]).ToHashSet());
+        Assert.InRange(sweep.StoppedFraction(100), 0.55, 0.75);
+        Assert.InRange(sweep.StoppedFraction(300), 0.35, 0.75);
+        Assert.InRange(sweep.StoppedFraction(900), 0.2, 0.75);
+        Assert.InRange(sweep.Finished.Count, 3, 27);
+    }
+
+    [Fact]
+    public void ASimulatedSweepOf729RunsStopsAboutTwoThirdsAtTheFirstTwoRungsAndFinishesTheBestNine()
+    {
+        var sweep = SimulatedSweep.Run(runs: 729, slots: 9, steps: 2700, Eta3, seed: 1);
+        TestContext.Current.TestOutputHelper?.WriteLine(sweep.ToString());
+
+        Assert.Superset(Enumerable.Range(0, 9).ToHashSet(), sweep.Finished.Select(r => sweep.FinalRank[r]).ToHashSet());
+        Assert.InRange(sweep.StoppedFraction(100), 0.6, 0.72);
+        Assert.InRange(sweep.StoppedFraction(300), 0.55, 0.75);
+        Assert.InRange(sweep.StoppedFraction(900), 0.35, 0.75);
     }
 
     private static bool[] Decide(bool minimize, params double[] metrics)
