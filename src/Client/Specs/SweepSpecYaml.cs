@@ -25,6 +25,7 @@ public static class SweepSpecYaml
         var spec = new SweepSpec();
         var lines = new Dictionary<SpecField, int>();
         var spaces = new List<YamlNode>();
+        int? minIterMissing = null;
         foreach (var (key, value, name) in Entries(root, "the spec", source))
         {
             if (SpecFields.IgnoredKeys.Contains(name)) continue;
@@ -40,8 +41,7 @@ public static class SweepSpecYaml
                     spec = field.Write(spec, Value(field, fieldValue, source));
                     lines[field] = Line(fieldKey);
                 }
-                if (name == "early_terminate" && !section.Children.ContainsKey("min_iter"))
-                    throw Error(source, Line(key), "early_terminate.min_iter must be given: the first rung, in training steps.");
+                if (name == "early_terminate" && !section.Children.ContainsKey("min_iter")) minIterMissing = Line(key);
             }
             else if (name is "grid" or "parameters")
             {
@@ -64,7 +64,10 @@ public static class SweepSpecYaml
         // the YAML gives come first, with their lines, before a field it left out (early_terminate's min_iter) is named.
         foreach (var field in SpecFields.All.Where(f => f.Kinds is null || f.Kinds.Contains(spec.Corpus.Kind)).OrderBy(f => lines.ContainsKey(f) ? 0 : 1))
             if (field.Problem(field.Read(spec)) is { } problem)
-                throw lines.TryGetValue(field, out var line) ? Error(source, line, problem) : new ArgumentException($"{source}: {problem}");
+                throw lines.TryGetValue(field, out var line) ? Error(source, line, problem)
+                    : field.Path == "early_terminate.min_iter" && minIterMissing is { } at
+                        ? Error(source, at, "early_terminate.min_iter must be given: the first rung, in training steps.")
+                        : new ArgumentException($"{source}: {problem}");
         return spec;
     }
 
@@ -156,7 +159,7 @@ public static class SweepSpecYaml
                         break;
                 }
             }
-            if (distribution is not null && !ParameterSpec.Distributions.Contains(parameter.Distribution))
+            if (distribution is not null && !ParameterSpec.Distributions.Contains(parameter.Distribution) && ParameterDistribution.InsteadOf(parameter.Distribution) is null)
                 throw Unknown(source, distribution, path, "distribution", parameter.Distribution, ParameterSpec.Distributions);
             parameter = parameter with { Distribution = ParameterDistribution.Infer(parameter, integerBounds) };
             if (ParameterDistribution.Problem(parameter, field, path) is { } problem) throw Error(source, Line(key), problem);

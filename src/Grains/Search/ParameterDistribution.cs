@@ -22,6 +22,16 @@ public static class ParameterDistribution
         ["log_normal"] = ["mu", "sigma"],
     };
 
+    // W&B distributions not offered here that a W&B file may well name, and what to write instead.
+    private static readonly Dictionary<string, string> Instead = new()
+    {
+        ["log_uniform"] = "log_uniform_values, with min and max as the values themselves (W&B's log_uniform takes their natural logarithms)",
+        ["q_log_uniform"] = "q_log_uniform_values, with min and max as the values themselves (W&B's q_log_uniform takes their natural logarithms)",
+    };
+
+    /// <summary>For a W&amp;B distribution not offered here, what to write instead; null for any other name.</summary>
+    public static string? InsteadOf(string distribution) => Instead.GetValueOrDefault(distribution);
+
     /// <summary>Every key a parameter may have, as the YAML spells it.</summary>
     public static readonly IReadOnlyList<string> Keys = ["distribution", "value", "values", "probabilities", "min", "max", "q", "mu", "sigma"];
 
@@ -123,6 +133,7 @@ public static class ParameterDistribution
     {
         var d = p.Distribution;
         if (d.Length == 0) return "give value, values, min and max, or mu and sigma (or a distribution).";
+        if (InsteadOf(d) is { } instead) return $"distribution '{d}' is not offered; use {instead}.";
         if (!KeysOf.TryGetValue(d, out var allowed))
             return $"distribution '{d}' is unknown; use one of {string.Join(", ", ParameterSpec.Distributions)}.";
         var given = Given(p).ToList();

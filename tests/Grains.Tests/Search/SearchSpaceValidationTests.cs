@@ -11,7 +11,8 @@ public sealed class SearchSpaceValidationTests
     public static TheoryData<string, string> RefusedParameters() => new()
     {
         { "lerning_rate: uniform 0.1 0.2", "parameters.lerning_rate is not a field a search may vary" },
-        { "learning_rate: log_uniform 0.1 0.2", "parameters.learning_rate: distribution 'log_uniform' is unknown" },
+        { "learning_rate: beta 0.1 0.2", "parameters.learning_rate: distribution 'beta' is unknown; use one of constant, categorical," },
+        { "learning_rate: log_uniform -7 -2", "parameters.learning_rate: distribution 'log_uniform' is not offered; use log_uniform_values" },
         { "learning_rate: uniform 0.1 0.01", "parameters.learning_rate: min (0.1) must be below max (0.01)." },
         { "learning_rate: uniform 0.1 0.1", "parameters.learning_rate: min (0.1) must be below max (0.1)." },
         { "learning_rate: log_uniform_values 0 0.1", "parameters.learning_rate: log_uniform_values needs min above 0, got 0." },
