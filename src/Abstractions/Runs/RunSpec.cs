@@ -1,6 +1,6 @@
 namespace OrleansSweep.Abstractions;
 
-/// <summary>One point of a sweep's grid: everything a training-run grain needs.</summary>
+/// <summary>One point of a sweep's search space: everything a training-run grain needs.</summary>
 [GenerateSerializer, Immutable, Alias("OrleansSweep.RunSpec")]
 public sealed record RunSpec(
     [property: Id(0)] string SweepId,
@@ -18,6 +18,6 @@ public sealed record RunSpec(
     /// <summary>Newest checkpoints kept besides the probe steps' (the sweep's keep_checkpoints).</summary>
     [Id(7)] public int KeepCheckpoints { get; init; } = 3;
 
-    /// <summary>The run's position in its sweep, 0-based; not part of the run id.</summary>
+    /// <summary>The run's position in its sweep, from 0 (grid order, or the order random search drew it); not part of the run id.</summary>
     [Id(8)] public int Index { get; init; }
 }

@@ -12,8 +12,17 @@ public static class SpecFields
     private static readonly string[] Sampled = ["low-rank-markov", "hmm", "repeat"];
     private static readonly string[] Text = ["text"];
 
-    /// <summary>The sections a spec may have besides its top-level fields and its grid.</summary>
-    public static readonly IReadOnlyList<string> Sections = ["corpus", "model", "training", "probes", "analysis"];
+    /// <summary>The sections a spec may have besides its top-level fields and its search space (grid or parameters).</summary>
+    public static readonly IReadOnlyList<string> Sections = ["corpus", "model", "training", "probes", "analysis", "metric", "early_terminate"];
+
+    /// <summary>Keys of a W&amp;B sweep file that mean nothing here; they are read and ignored, so a W&amp;B file needs only our sections added.</summary>
+    public static readonly IReadOnlyList<string> IgnoredKeys = ["program", "command", "project", "entity", "description"];
+
+    /// <summary>How a sweep picks its runs.</summary>
+    public static readonly IReadOnlyList<string> Methods = ["grid", "random", "bayes"];
+
+    /// <summary>The most runs one sweep may have: its grid's points or its run_cap.</summary>
+    public const int MaxRuns = 1_000_000;
 
     /// <summary>The corpus kinds a spec may name; each is one type in the silo's corpus registry.</summary>
     public static readonly IReadOnlyList<string> CorpusKinds = ["low-rank-markov", "hmm", "repeat", "text"];
@@ -32,6 +41,14 @@ public static class SpecFields
             "Exceptions in training a run may hit, each retried from its checkpoint; lost silos do not count.") with { Min = 1 },
         Top("keep_checkpoints", Integer, s => s.KeepCheckpoints, (s, v) => s with { KeepCheckpoints = (int)v! },
             "Newest checkpoints each run keeps besides every probe step's; 2 or more, so a corrupt newest one leaves one to resume from.") with { Min = 2 },
+        Top("method", SpecFieldType.Text, s => s.Method, (s, v) => s with { Method = (string)v! },
+            "grid: every point of grid or of parameters' listed values; random: run_cap draws of parameters; bayes: run_cap runs proposed by TPE as results come in.") with
+            { Choices = Methods },
+        Top("run_cap", Integer, s => s.RunCap, (s, v) => s with { RunCap = (int?)v },
+            "random and bayes: the number of runs (required); grid: only the first run_cap points, last axis fastest.") with
+            { Min = 1, Max = MaxRuns, Optional = true },
+        Top("search_seed", Integer, s => s.SearchSeed, (s, v) => s with { SearchSeed = (int)v! },
+            "Seeds the random and bayes draws: the same spec gives the same runs, and a larger run_cap adds runs after them."),
 
         Corpus("kind", SpecFieldType.Text, c => c.Kind, (c, v) => c with { Kind = (string)v! },
             "Where the tokens come from (SCIENCE.md §10–12, or text).") with { Choices = CorpusKinds },
@@ -107,6 +124,21 @@ public static class SpecFields
             "Contexts seen fewer times are dropped (docs/NGRAM_RANK.md).") with { Min = 1 },
         Analysis("fit_d_models", Integers, a => a.FitDModels, (a, v) => a with { FitDModels = (IReadOnlyList<int>)v! },
             "d_model values the scaling law is fitted on; []: the larger half of the sizes.") with { Min = 1 },
+
+        Metric("name", SpecFieldType.Text, m => m.Name, (m, v) => m with { Name = (string)v! },
+            "The run metric bayes search optimises and early_terminate ranks runs by.") with { Choices = [MetricNames.EvalLoss, MetricNames.TrainLoss] },
+        Metric("goal", SpecFieldType.Text, m => m.Goal, (m, v) => m with { Goal = (string)v! }, "Whether lower or higher metric is better.") with
+            { Choices = ["minimize", "maximize"] },
+
+        // min_iter is last: a spec over the wire with early_terminate but no min_iter is named for the field that is set wrong first.
+        EarlyTerminate("type", SpecFieldType.Text, e => e.Type, (e, v) => e with { Type = (string?)v ?? new EarlyTerminateSpec().Type },
+            "Stops runs early by asynchronous successive halving (ASHA); absent: every run trains to its last step.") with { Choices = ["hyperband"] },
+        EarlyTerminate("eta", Integer, e => e.Eta, (e, v) => e with { Eta = (int?)v ?? new EarlyTerminateSpec().Eta },
+            "The halving rate: at each rung a run goes on only if among the best 1/eta there; 3 when early_terminate is given.") with { Min = 2 },
+        EarlyTerminate("s", Integer, e => e.S, (e, v) => e with { S = (int?)v ?? new EarlyTerminateSpec().S },
+            "Hyperband brackets: run i's first rung is min_iter · eta^(i mod s); 1 (plain ASHA) when early_terminate is given.") with { Min = 1 },
+        EarlyTerminate("min_iter", Integer, e => e.MinIter, (e, v) => e with { MinIter = (int?)v ?? 0 },
+            "The first rung, in training steps (required with early_terminate); every rung min_iter · eta^k must be an eval step.") with { Min = 1 },
     ];
 
     /// <summary>The field at section.name, or null.</summary>
@@ -143,6 +175,18 @@ public static class SpecFields
     private static SpecField Analysis(string name, SpecFieldType type, Func<AnalysisSpec, object?> read,
         Func<AnalysisSpec, object?, AnalysisSpec> write, string description) =>
         In("analysis", s => s.Analysis, (s, a) => s with { Analysis = a }, name, type, read, write, description);
+
+    private static SpecField Metric(string name, SpecFieldType type, Func<MetricSpec, object?> read, Func<MetricSpec, object?, MetricSpec> write,
+        string description) => In("metric", s => s.Metric, (s, m) => s with { Metric = m }, name, type, read, write, description);
+
+    // early_terminate is absent unless the spec gives it, so each of its fields reads as absent then, and writing one creates it.
+    private static SpecField EarlyTerminate(string name, SpecFieldType type, Func<EarlyTerminateSpec, object?> read,
+        Func<EarlyTerminateSpec, object?, EarlyTerminateSpec> write, string description) => new()
+        {
+            Section = "early_terminate", Name = name, Type = type, Description = description, Optional = true,
+            Read = s => s.EarlyTerminate is { } e ? read(e) : null,
+            Write = (s, v) => s with { EarlyTerminate = write(s.EarlyTerminate ?? new EarlyTerminateSpec(), v) },
+        };
 
     // A field of one section's record: read and written through the section.
     private static SpecField In<T>(string section, Func<SweepSpec, T> get, Func<SweepSpec, T, SweepSpec> set, string name,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using YamlDotNet.Core;
+using OrleansSweep.Grains.Search;
 using YamlDotNet.RepresentationModel;
 
 namespace OrleansSweep.Client.Specs;
@@ -23,32 +24,50 @@ public static class SweepSpecYaml
         var root = Root(yaml, source);
         var spec = new SweepSpec();
         var lines = new Dictionary<SpecField, int>();
+        var spaces = new List<YamlNode>();
+        int? minIterMissing = null;
         foreach (var (key, value, name) in Entries(root, "the spec", source))
         {
+            if (SpecFields.IgnoredKeys.Contains(name)) continue;
             if (SpecFields.Sections.Contains(name))
             {
-                foreach (var (fieldKey, fieldValue, fieldName) in Entries(Mapping(value, name, source), name, source))
+                // A section with nothing under it (every line commented out) sets nothing.
+                if (value is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" }) continue;
+                var section = Mapping(value, name, source);
+                foreach (var (fieldKey, fieldValue, fieldName) in Entries(section, name, source))
                 {
                     var field = SpecFields.Find(name, fieldName)
                         ?? throw Unknown(source, fieldKey, name, "field", fieldName, SpecFields.All.Where(f => f.Section == name).Select(f => f.Name));
                     spec = field.Write(spec, Value(field, fieldValue, source));
                     lines[field] = Line(fieldKey);
                 }
+                if (name == "early_terminate" && !section.Children.ContainsKey("min_iter")) minIterMissing = Line(key);
             }
-            else if (name == "grid") spec = spec with { Grid = Grid(Mapping(value, name, source), source) };
+            else if (name is "grid" or "parameters")
+            {
+                spaces.Add(key);
+                if (spaces.Count > 1) throw Error(source, Line(key), "a spec gives grid or parameters, not both: parameters is W&B's form of the same search space.");
+                spec = name == "grid"
+                    ? spec with { Grid = Grid(Mapping(value, name, source), source) }
+                    : spec with { Parameters = Parameters(Mapping(value, name, source), source) };
+            }
             else
             {
                 var field = SpecFields.Find("", name)
                     ?? throw Unknown(source, key, "the spec", "field", name,
-                        SpecFields.All.Where(f => f.Section == "").Select(f => f.Name).Concat(SpecFields.Sections).Append("grid"));
+                        SpecFields.All.Where(f => f.Section == "").Select(f => f.Name).Concat(SpecFields.Sections).Append("grid").Append("parameters"));
                 spec = field.Write(spec, Value(field, value, source));
                 lines[field] = Line(key);
             }
         }
-        // Bounds once the whole spec is read: which corpus fields count depends on corpus.kind, wherever it stands.
-        foreach (var field in SpecFields.All.Where(f => f.Kinds is null || f.Kinds.Contains(spec.Corpus.Kind)))
+        // Bounds once the whole spec is read: which corpus fields count depends on corpus.kind, wherever it stands. The fields
+        // the YAML gives come first, with their lines, before a field it left out (early_terminate's min_iter) is named.
+        foreach (var field in SpecFields.All.Where(f => f.Kinds is null || f.Kinds.Contains(spec.Corpus.Kind)).OrderBy(f => lines.ContainsKey(f) ? 0 : 1))
             if (field.Problem(field.Read(spec)) is { } problem)
-                throw lines.TryGetValue(field, out var line) ? Error(source, line, problem) : new ArgumentException($"{source}: {problem}");
+                throw lines.TryGetValue(field, out var line) ? Error(source, line, problem)
+                    : field.Path == "early_terminate.min_iter" && minIterMissing is { } at
+                        ? Error(source, at, "early_terminate.min_iter must be given: the first rung, in training steps.")
+                        : new ArgumentException($"{source}: {problem}");
         return spec;
     }
 
@@ -97,6 +116,68 @@ public static class SweepSpecYaml
         }
         return axes;
     }
+
+    // W&B's parameters: each a grid-axis field and a mapping of distribution keys, its distribution inferred as W&B does when left out.
+    private static List<ParameterSpec> Parameters(YamlMappingNode parameters, string source)
+    {
+        var result = new List<ParameterSpec>();
+        foreach (var (key, value, name) in Entries(parameters, "parameters", source))
+        {
+            var field = SpecFields.Axes.FirstOrDefault(f => f.Name == name)
+                ?? throw Unknown(source, key, "parameters", "field", name, SpecFields.Axes.Select(f => f.Name));
+            var path = $"parameters.{name}";
+            var keys = value as YamlMappingNode
+                ?? throw Error(source, Line(value), $"{path} must be a mapping such as {{values: [16, 32]}} or {{distribution: uniform, min: 0, max: 1}}.");
+            var parameter = new ParameterSpec { Name = name };
+            var integerBounds = true;
+            YamlScalarNode? distribution = null;
+            foreach (var (k, v, keyName) in Entries(keys, path, source))
+            {
+                var at = $"{path}.{keyName}";
+                switch (keyName)
+                {
+                    case "distribution":
+                        distribution = v as YamlScalarNode ?? throw Error(source, Line(v), $"{at} must be a name such as uniform.");
+                        parameter = parameter with { Distribution = distribution.Value ?? "" };
+                        break;
+                    case "min" or "max":
+                        var bound = ParameterNumber(v, at, source, out var isInteger);
+                        integerBounds &= isInteger;
+                        parameter = keyName == "min" ? parameter with { Min = bound } : parameter with { Max = bound };
+                        break;
+                    default:
+                        parameter = keyName switch
+                        {
+                            "value" => parameter with { Value = ParameterNumber(v, at, source, out _) },
+                            "values" => parameter with { Values = ParameterNumbers(v, at, source) },
+                            "probabilities" => parameter with { Probabilities = ParameterNumbers(v, at, source) },
+                            "q" => parameter with { Q = ParameterNumber(v, at, source, out _) },
+                            "mu" => parameter with { Mu = ParameterNumber(v, at, source, out _) },
+                            "sigma" => parameter with { Sigma = ParameterNumber(v, at, source, out _) },
+                            _ => throw Unknown(source, k, path, "key", keyName, ParameterDistribution.Keys),
+                        };
+                        break;
+                }
+            }
+            if (distribution is not null && !ParameterSpec.Distributions.Contains(parameter.Distribution) && ParameterDistribution.InsteadOf(parameter.Distribution) is null)
+                throw Unknown(source, distribution, path, "distribution", parameter.Distribution, ParameterSpec.Distributions);
+            parameter = parameter with { Distribution = ParameterDistribution.Infer(parameter, integerBounds) };
+            if (ParameterDistribution.Problem(parameter, field, path) is { } problem) throw Error(source, Line(key), problem);
+            result.Add(parameter);
+        }
+        return result;
+    }
+
+    private static double ParameterNumber(YamlNode node, string path, string source, out bool isInteger)
+    {
+        var text = (node as YamlScalarNode)?.Value;
+        isInteger = int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+        return text is not null && Number(text) is double value ? value : throw Error(source, Line(node), $"{path} must be a number, got {(text is null ? "a list or mapping" : $"'{text}'")}.");
+    }
+
+    private static List<double> ParameterNumbers(YamlNode node, string path, string source) => (node as YamlSequenceNode)?.Children
+        .Select(item => ParameterNumber(item, path, source, out _)).ToList()
+        ?? throw Error(source, Line(node), $"{path} must be a list of numbers, e.g. [16, 32].");
 
     private static double AxisValue(SpecField field, YamlNode node, string source)
     {

@@ -1,47 +1,115 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
+using System.Numerics;
+using OrleansSweep.Grains.Search;
 
 namespace OrleansSweep.Grains.Sweeps;
 
 /// <summary>
-/// Turns a sweep spec into its runs: the cartesian product of the grid, in axis order, each with an id derived from the
-/// sweep id and the run's whole configuration. Any invalid field fails the whole spec, so no run starts from a bad spec.
+/// Turns a sweep spec into its runs, one at a time: grid points in order (the last axis fastest) or seeded random draws, each
+/// a run with an id derived from the sweep id and the run's configuration. <see cref="Validate"/> checks the whole spec
+/// without listing its runs, so no run is stored from a bad spec and a million-run spec is checked in milliseconds.
 /// </summary>
 public static class SweepExpander
 {
-    /// <summary>Validates <paramref name="spec"/> against <see cref="SpecFields"/> and returns one run spec per grid point.</summary>
-    public static IReadOnlyList<RunSpec> Expand(SweepSpec spec)
-    {
-        if (SpecFields.Problem(spec) is { } invalid) throw new ArgumentException(invalid);
-        var axes = spec.Grid.Select(Axis).ToList();
-        var duplicate = spec.Grid.GroupBy(a => a.Name).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new ArgumentException($"grid axis '{duplicate.Key}' appears twice.");
+    // Combinations of the cross-checked model fields beyond this are not all checked up front; each run is still checked as it is made.
+    private const long CrossChecks = 10_000_000;
 
-        var runs = new List<RunSpec>();
-        foreach (var point in Points(spec.Grid))
+    /// <summary>Throws one sentence naming the field or parameter when anything in <paramref name="spec"/> is wrong; lists no runs.</summary>
+    public static void Validate(SweepSpec spec) => Space(spec);
+
+    /// <summary>The names of a point's coordinates: the grid's axes or the parameters, in spec order.</summary>
+    public static IReadOnlyList<string> Axes(SweepSpec spec) => Space(spec).Axes;
+
+    /// <summary>Per coordinate, whether its values are listed (a grid axis, values or a value), so runs are grouped over it.</summary>
+    public static IReadOnlyList<bool> Listed(SweepSpec spec) =>
+        [.. Space(spec).Dimensions.Select(d => d.Parameter.Distribution is "constant" or "categorical")];
+
+    /// <summary>The runs the spec asks for: a grid's points (the first run_cap of them), or run_cap.</summary>
+    public static int Planned(SweepSpec spec) => spec.Method == "grid"
+        ? (int)BigInteger.Min(spec.RunCap ?? int.MaxValue, Space(spec).Points ?? 0)
+        : spec.RunCap ?? 0;
+
+    /// <summary>
+    /// The runs of <paramref name="spec"/> in order, made as they are enumerated. grid: its points, the first run_cap of them;
+    /// random: run_cap distinct draws seeded by search_seed (a point drawn before is drawn again), draw k the same whatever
+    /// run_cap is; bayes: none (its runs are proposed as results come in).
+    /// </summary>
+    public static IEnumerable<RunSpec> Runs(SweepSpec spec)
+    {
+        var space = Space(spec);
+        return spec.Method switch
         {
-            var where = point.Count == 0 ? "" : " at grid point " + string.Join(", ", point.Select(p => $"{p.Axis.Name}={Format(p.Value)}"));
-            var at = point.Aggregate(spec, (s, p) => p.Axis.Write(s, p.Axis.Type == SpecFieldType.Integer ? (object)Integer(p.Axis, p.Value) : p.Value));
-            var problem = SpecFields.Problem(at, f => f.IsAxis) ?? CrossFieldProblem(at.Model);
-            if (problem is not null) throw new ArgumentException($"run{where}: {problem}");
-            runs.Add(new RunSpec(spec.Name, RunId(spec.Name, spec.Corpus, at.Model, at.Training), spec.Corpus, at.Model, at.Training)
-            {
-                Probes = spec.Probes, MaxFailures = spec.MaxFailures, KeepCheckpoints = spec.KeepCheckpoints,
-            });
-        }
-        return runs;
+            "grid" => GridRuns(spec, space),
+            "random" => RandomRuns(spec, space),
+            _ => [],
+        };
     }
 
-    // STUBS until the spec branch merges.
-    public static void Validate(SweepSpec spec) => Expand(spec);
-    public static IReadOnlyList<string> Axes(SweepSpec spec) => spec.Grid.Select(a => a.Name).ToList();
-    public static IReadOnlyList<bool> Listed(SweepSpec spec) => spec.Grid.Select(_ => true).ToList();
-    public static int Planned(SweepSpec spec) => Math.Min(spec.RunCap ?? int.MaxValue, spec.Grid.Aggregate(1, (n, a) => n * a.Values.Count));
-    public static IEnumerable<RunSpec> Runs(SweepSpec spec) => Expand(spec).Select((r, i) => r with { Index = i });
-    public static IReadOnlyList<double> PointOf(SweepSpec spec, RunSpec run) => Points(spec.Grid)[run.Index].Select(p => p.Value).ToList();
-    public static RunSpec RunAt(SweepSpec spec, int index, IReadOnlyList<double> point) => Runs(spec).ElementAt(index);
+    /// <summary>Every run at once, for small sweeps and tests: <see cref="Runs"/> listed.</summary>
+    public static IReadOnlyList<RunSpec> Expand(SweepSpec spec) => Runs(spec).ToList();
+
+    /// <summary>The run at <paramref name="point"/> (coordinates in <see cref="Axes"/> order), numbered <paramref name="index"/>.</summary>
+    public static RunSpec RunAt(SweepSpec spec, int index, IReadOnlyList<double> point) => RunAt(spec, Space(spec), index, point);
+
+    /// <summary>The coordinates of <paramref name="run"/> in <see cref="Axes"/> order (NaN for an absent head_rank).</summary>
+    public static IReadOnlyList<double> PointOf(SweepSpec spec, RunSpec run)
+    {
+        var settings = new SweepSpec { Corpus = run.Corpus, Model = run.Model, Training = run.Training };
+        return [.. Space(spec).Dimensions.Select(d => d.Field.Read(settings) is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : double.NaN)];
+    }
+
+    private static SearchSpace Space(SweepSpec spec)
+    {
+        if (SpecFields.Problem(spec) is { } invalid) throw new ArgumentException(invalid);
+        var space = SearchSpace.Of(spec);
+        if (space.MethodProblem(spec) is { } problem) throw new ArgumentException(problem);
+        if (CrossFieldProblem(spec, space) is { } crossed) throw new ArgumentException(crossed);
+        if (spec.EarlyTerminate is { } early && SuccessiveHalving.Problem(early, spec.Training.EvalEvery, spec.Training.Steps) is { } halving)
+            throw new ArgumentException(halving);
+        return space;
+    }
+
+    private static IEnumerable<RunSpec> GridRuns(SweepSpec spec, SearchSpace space)
+    {
+        // Validation has checked that run_cap is at most the points there are.
+        var count = spec.RunCap ?? (long)space.Points!.Value;
+        for (var index = 0; index < count; index++) yield return RunAt(spec, space, index, space.GridPoint(index));
+    }
+
+    private static IEnumerable<RunSpec> RandomRuns(SweepSpec spec, SearchSpace space)
+    {
+        // One stream per search: draw k depends only on the seed and the draws before it, never on run_cap.
+        var random = new Random(spec.SearchSeed);
+        // Distinct points are distinct configurations, hence distinct run ids; a 64-bit key per point keeps a million of them small.
+        var seen = new HashSet<ulong>();
+        for (var index = 0; index < spec.RunCap!.Value;)
+        {
+            var point = space.Draw(random);
+            if (seen.Add(Key(point))) yield return RunAt(spec, space, index++, point);
+        }
+    }
+
+    private static RunSpec RunAt(SweepSpec spec, SearchSpace space, int index, IReadOnlyList<double> point)
+    {
+        if (point.Count != space.Dimensions.Count)
+            throw new ArgumentException($"a point of this sweep has {space.Dimensions.Count} coordinates ({string.Join(", ", space.Axes)}), not {point.Count}.");
+        var at = spec;
+        for (var i = 0; i < point.Count; i++) at = Write(at, space.Dimensions[i], point[i]);
+        var problem = SpecFields.Problem(at, f => f.IsAxis) ?? CrossFieldProblem(at.Model);
+        if (problem is not null) throw new ArgumentException($"run at {Where(space.Dimensions, point)}: {problem}");
+        return new RunSpec(spec.Name, RunIdentity.Of(spec.Name, spec.Corpus, at.Model, at.Training), spec.Corpus, at.Model, at.Training)
+        {
+            Probes = spec.Probes, MaxFailures = spec.MaxFailures, KeepCheckpoints = spec.KeepCheckpoints, Index = index,
+        };
+    }
+
+    private static SweepSpec Write(SweepSpec spec, SearchDimension dimension, double value)
+    {
+        if (dimension.Field.Type != SpecFieldType.Integer) return dimension.Field.Write(spec, value);
+        if (value != Math.Floor(value) || Math.Abs(value) > int.MaxValue)
+            throw new ArgumentException($"{dimension.Path} takes integers, not {Format(value)}.");
+        return dimension.Field.Write(spec, (int)value);
+    }
 
     // The rules that tie two fields together; each field's own bounds are in SpecFields.
     private static string? CrossFieldProblem(ModelSpec model) =>
@@ -50,35 +118,44 @@ public static class SweepExpander
             ? "model.head_rank cannot be combined with model.tied_head: a factorised head has its own weights."
             : null;
 
-    private static SpecField Axis(GridAxis axis)
+    // The cross-field rules over every combination of the values the space gives the fields they read, before any run is made.
+    private static string? CrossFieldProblem(SweepSpec spec, SearchSpace space)
     {
-        var field = SpecFields.Axes.FirstOrDefault(f => f.Name == axis.Name)
-            ?? throw new ArgumentException($"grid axis '{axis.Name}' is unknown; use one of {string.Join(", ", SpecFields.Axes.Select(f => f.Name))}.");
-        if (axis.Values.Count == 0) throw new ArgumentException($"grid axis '{axis.Name}' has no values.");
-        if (axis.Values.Distinct().Count() != axis.Values.Count) throw new ArgumentException($"grid axis '{axis.Name}' repeats a value.");
-        return field;
-    }
-
-    private static List<List<(SpecField Axis, double Value)>> Points(IReadOnlyList<GridAxis> grid)
-    {
-        var points = new List<List<(SpecField, double)>> { new() };
-        foreach (var axis in grid)
+        var crossed = space.Dimensions.Where(d => d.Field.Section == "model" && d.Name is "d_model" or "heads" or "head_rank").ToList();
+        if (crossed.Any(d => !ParameterDistribution.IsDiscrete(d.Parameter))) return null;
+        var counts = crossed.Select(d => ParameterDistribution.Count(d.Parameter)).ToList();
+        var combinations = counts.Aggregate(1.0, (product, count) => product * count);
+        if (combinations > CrossChecks) return null;
+        for (long combination = 0; combination < combinations; combination++)
         {
-            var field = Axis(axis);
-            points = points.SelectMany(p => axis.Values.Select(v => new List<(SpecField, double)>(p) { (field, v) })).ToList();
+            var (at, rest, point) = (spec, combination, new double[crossed.Count]);
+            for (var i = crossed.Count - 1; i >= 0; i--)
+            {
+                point[i] = ParameterDistribution.ValueAt(crossed[i].Parameter, rest % counts[i]);
+                rest /= counts[i];
+                at = Write(at, crossed[i], point[i]);
+            }
+            if (CrossFieldProblem(at.Model) is { } problem) return $"run at {Where(crossed, point)}: {problem}";
         }
-        return points;
+        return null;
     }
 
-    private static int Integer(SpecField axis, double value) =>
-        value == Math.Floor(value) && Math.Abs(value) <= int.MaxValue
-            ? (int)value
-            : throw new ArgumentException($"grid axis '{axis.Name}' takes integers, not {Format(value)}.");
+    private static string Where(IReadOnlyList<SearchDimension> dimensions, IReadOnlyList<double> point) => point.Count == 0
+        ? "the base spec"
+        : string.Join(", ", dimensions.Select((d, i) => $"{d.Name}={Format(point[i])}"));
 
-    private static string RunId(string sweepId, CorpusSpec corpus, ModelSpec model, TrainingSpec training)
+    // SplitMix64's finaliser over each coordinate's bits: with 64 bits, a million points collide with odds near 1e-8.
+    private static ulong Key(IReadOnlyList<double> point)
     {
-        var canonical = JsonSerializer.SerializeToUtf8Bytes(new { sweepId, corpus, model, training });
-        return $"{sweepId}.{Convert.ToHexStringLower(SHA256.HashData(canonical))[..12]}";
+        var key = 0UL;
+        foreach (var value in point)
+        {
+            var z = unchecked(key * 0x9E3779B97F4A7C15UL + (ulong)BitConverter.DoubleToInt64Bits(value) + 0x632BE59BD9B4E019UL);
+            z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+            z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+            key = z ^ (z >> 31);
+        }
+        return key;
     }
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);

@@ -10,7 +10,7 @@ namespace OrleansSweep.Grains.Sweeps;
 public sealed class SweepSearch(SweepSpec spec, SweepRows rows, IGrainFactory grains)
 {
     private readonly SuccessiveHalving? _halving = spec.EarlyTerminate is { } e ? new(e, spec.Metric.Goal != "maximize") : null;
-    private readonly TpeSampler? _tpe = spec.Method == "bayes" ? new(spec.Parameters, spec.SearchSeed) : null;
+    private readonly TpeSampler? _tpe = spec.Method == "bayes" ? new([.. SearchSpace.Of(spec).Dimensions.Select(d => d.Parameter)], spec.SearchSeed) : null;
     private readonly Dictionary<int, (IReadOnlyList<double> Point, double? Loss)> _finished = [];
     private readonly Dictionary<int, IReadOnlyList<double>> _inFlight = [];
 

@@ -80,7 +80,7 @@ public sealed class SweepSpecYamlTests
     [InlineData("name: x\ntraining: 5\n", "spec line 2: training must be a mapping of its fields, one per line.")]
     [InlineData("name: x\ngrid:\n  d_modle: [8]\n", "spec line 3: grid has no axis 'd_modle'; did you mean 'd_model'?")]
     [InlineData("name: x\ngrid:\n  d_model: [8, 0]\n", "spec line 3: grid.d_model: model.d_model must be at least 1, got 0.")]
-    [InlineData("name: x\nflavour: 3\n", "spec line 2: the spec has no field 'flavour'; use one of name, max_concurrent, max_failures, keep_checkpoints, corpus, model, training, probes, analysis, grid.")]
+    [InlineData("name: x\nflavour: 3\n", "spec line 2: the spec has no field 'flavour'; use one of name, max_concurrent, max_failures, keep_checkpoints, method, run_cap, search_seed, corpus, model, training, probes, analysis, metric, early_terminate, grid, parameters.")]
     public void EachProblemIsOneSentenceWithItsLine(string yaml, string expected)
     {
         var error = Assert.Throws<ArgumentException>(() => SweepSpecYaml.Parse(yaml));
