@@ -126,7 +126,7 @@ public sealed class SearchSpaceValidationTests
     {
         var spec = Base with
         {
-            Method = "random", RunCap = 50, EarlyTerminate = new EarlyTerminateSpec { MinIter = 20 },
+            Method = "random", RunCap = 50, EarlyTerminate = new EarlyTerminateSpec { MinIter = 20 }, Training = Base.Training with { Steps = 100 },
             Parameters =
             [
                 Parameter("learning_rate: log_uniform_values 0.0001 0.1"), Parameter("batch_size: q_uniform 8 64 q=8"),

@@ -35,7 +35,7 @@ public sealed class RunIdTests
     public void TheIndexAndTheSearchSettingsAreNotPartOfTheId()
     {
         var spec = TinySweeps.Create("pinned", steps: 10, [new GridAxis("d_model", [8, 16]), new GridAxis("learning_rate", [0.01, 0.003])]);
-        var searched = spec with { SearchSeed = 9, Metric = new MetricSpec { Goal = "maximize" }, EarlyTerminate = new EarlyTerminateSpec { MinIter = 5 } };
+        var searched = spec with { SearchSeed = 9, Metric = new MetricSpec { Goal = "maximize" } };
 
         Assert.Equal(SweepExpander.Expand(spec).Select(r => r.RunId), SweepExpander.Expand(searched).Select(r => r.RunId));
         Assert.Equal([0, 1, 2, 3], SweepExpander.Expand(spec).Select(r => r.Index));
