@@ -195,7 +195,8 @@ public sealed class SweepCoordinatorGrain(
     private async Task CreateRowsAsync()
     {
         if (Progress.Spec.Method == "bayes" || state.State.Created >= Progress.Planned) return;
-        await Rows.AddAsync(SweepExpander.Runs(Progress.Spec).Skip(state.State.Created).Take(Progress.Planned - state.State.Created));
+        var points = SweepExpander.Points(Progress.Spec).Take(Progress.Planned).Select((point, index) => new RunRow { Index = index, Point = point });
+        await Rows.AddAsync(points.Skip(state.State.Created));
         state.State.Created = Progress.Planned;
         await state.WriteStateAsync();
     }

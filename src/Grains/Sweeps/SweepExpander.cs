@@ -37,13 +37,14 @@ public static class SweepExpander
     public static IEnumerable<RunSpec> Runs(SweepSpec spec)
     {
         var space = Space(spec);
-        return spec.Method switch
-        {
-            "grid" => GridRuns(spec, space),
-            "random" => RandomRuns(spec, space),
-            _ => [],
-        };
+        return Points(spec, space).Select((point, index) => RunAt(spec, space, index, point));
     }
+
+    /// <summary>
+    /// The points of <see cref="Runs"/>, coordinates in <see cref="Axes"/> order, without making their runs: what a sweep
+    /// stores for a run that has not started (every field and cross-field rule was checked for the whole space up front).
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<double>> Points(SweepSpec spec) => Points(spec, Space(spec));
 
     /// <summary>Every run at once, for small sweeps and tests: <see cref="Runs"/> listed.</summary>
     public static IReadOnlyList<RunSpec> Expand(SweepSpec spec) => Runs(spec).ToList();
@@ -69,14 +70,21 @@ public static class SweepExpander
         return space;
     }
 
-    private static IEnumerable<RunSpec> GridRuns(SweepSpec spec, SearchSpace space)
+    private static IEnumerable<IReadOnlyList<double>> Points(SweepSpec spec, SearchSpace space) => spec.Method switch
+    {
+        "grid" => GridPoints(spec, space),
+        "random" => RandomPoints(spec, space),
+        _ => [],
+    };
+
+    private static IEnumerable<IReadOnlyList<double>> GridPoints(SweepSpec spec, SearchSpace space)
     {
         // Validation has checked that run_cap is at most the points there are.
         var count = spec.RunCap ?? (long)space.Points!.Value;
-        for (var index = 0; index < count; index++) yield return RunAt(spec, space, index, space.GridPoint(index));
+        for (var index = 0; index < count; index++) yield return space.GridPoint(index);
     }
 
-    private static IEnumerable<RunSpec> RandomRuns(SweepSpec spec, SearchSpace space)
+    private static IEnumerable<IReadOnlyList<double>> RandomPoints(SweepSpec spec, SearchSpace space)
     {
         // One stream per search: draw k depends only on the seed and the draws before it, never on run_cap.
         var random = new Random(spec.SearchSeed);
@@ -85,7 +93,9 @@ public static class SweepExpander
         for (var index = 0; index < spec.RunCap!.Value;)
         {
             var point = space.Draw(random);
-            if (seen.Add(Key(point))) yield return RunAt(spec, space, index++, point);
+            if (!seen.Add(Key(point))) continue;
+            index++;
+            yield return point;
         }
     }
 

@@ -23,10 +23,6 @@ public sealed class SweepRows(IGrainFactory grains, string sweepId, SweepSpec sp
         return rows.SelectMany(r => r).ToList();
     }
 
-    /// <summary>Stores <paramref name="runs"/> as pending rows.</summary>
-    public Task AddAsync(IEnumerable<RunSpec> runs) =>
-        AddAsync(runs.Select(r => new RunRow { Index = r.Index, Point = SweepExpander.PointOf(spec, r), State = RunState.Pending }));
-
     /// <summary>Stores new rows, a shard at a time; rows a shard holds already are kept.</summary>
     public async Task AddAsync(IEnumerable<RunRow> rows)
     {
