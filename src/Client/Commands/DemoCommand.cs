@@ -30,7 +30,7 @@ public static class DemoCommand
             var coordinator = silo.Grains.GetGrain<ISweepCoordinatorGrain>(spec.Name);
             var launched = await coordinator.LaunchAsync(spec);
             if (!json)
-                console.MarkupLine($"Sweep [bold]{spec.Name}[/]: {launched.Runs.Count} runs on {Markup.Escape(launched.CorpusDescription)}, " +
+                console.MarkupLine($"Sweep [bold]{spec.Name}[/]: {launched.Planned} runs on {Markup.Escape(launched.CorpusDescription)}, " +
                                    $"optimal loss {launched.OptimalLoss:F4} nats/token; data in {Markup.Escape(Path.GetFullPath(parse.GetRequiredValue(Data)))}");
             await SweepWatcher.WatchAsync(console, coordinator, json, cancellation);
             // One call for the table and the report: the coordinator reads each run's series once for both.
