@@ -37,12 +37,14 @@ public sealed class SweepPagingCommandTests(SiloFixture fixture) : IDisposable
 
         var completed = await JsonAsync(cancellation, "status", Sweep, "--state", "completed", "--page", "2", "--page-size", "4");
         var running = await JsonAsync(cancellation, "status", Sweep, "--state", "running");
+        var table = await RunAsync(cancellation, "status", Sweep, "--state", "completed", "--page-size", "4");
 
         Assert.Equal("completed", completed.GetProperty("state_filter").GetString());
         Assert.Equal(6, completed.GetProperty("matching").GetInt32());
         Assert.Equal([4, 5], completed.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("spec").GetProperty("index").GetInt32()));
         Assert.Equal(0, running.GetProperty("matching").GetInt32());
         Assert.Empty(running.GetProperty("runs").EnumerateArray());
+        Assert.Contains("page 1 of 2 (6 completed); --page N for another", table.Output);
     }
 
     [Fact(Timeout = 120_000)]

@@ -36,7 +36,8 @@ public static class DemoCommand
             // One call for the table and the report: the coordinator reads each run's series once for both.
             var report = (await coordinator.GetReportAsync())!;
             if (json) JsonOutput.Write(console, report.Results);
-            else ResultsTable.Render(console, report.Results);
+            // Every run is in the report; in sweep order (d growing) the table tells the demo's story.
+            else ResultsTable.Render(console, report.Results with { Runs = [.. report.Results.Runs.OrderBy(r => r.Index)] });
             var folder = Path.Combine(parse.GetRequiredValue(Data), "reports", spec.Name);
             var written = ReportWriter.Write(ClusterReportData.From(report), folder);
             if (!json) console.MarkupLine($"Report: {written.Count - 1} figures and {Markup.Escape(Path.GetFullPath(written[^1]))}");

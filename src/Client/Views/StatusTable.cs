@@ -13,9 +13,9 @@ public static class StatusTable
         console.MarkupLine($"[bold]{Markup.Escape(status.SweepId)}[/] ({status.Phase.ToString().ToLowerInvariant()}): " +
                            $"{Counts(status.Counts)}; {Whole(status.Planned)} planned (max_concurrent {status.MaxConcurrent})");
         // Run ids are "<sweep id>.<hash>"; the sweep id is in the header line, so the table shows the hash.
-        var table = new Table().AddColumns("#", "run", "d", "state", "step", "train loss", "eval loss", "tokens/s", "silo", "resumes", "failures", "error");
+        var table = new Table().AddColumns("run", "d", "state", "step", "train loss", "eval loss", "tokens/s", "silo", "resumes", "failures", "error");
         foreach (var r in status.Runs)
-            table.AddRow($"{r.Spec.Index}", Markup.Escape(r.Spec.RunId[(status.SweepId.Length + 1)..]), $"{r.Spec.Model.DModel}", State(r),
+            table.AddRow(Markup.Escape(r.Spec.RunId[(status.SweepId.Length + 1)..]), $"{r.Spec.Model.DModel}", State(r),
                 $"{r.Step}/{r.Spec.Training.Steps}", Number(r.TrainLoss), Number(r.FinalEvalLoss),
                 r.TokensPerSecond is { } t ? t.ToString("N0", CultureInfo.InvariantCulture) : "-", Markup.Escape(Endpoint(r.Silo)),
                 $"{r.Resumes.Count}", $"{r.Failures}/{r.Spec.MaxFailures}", Markup.Escape(r.Error ?? ""));
@@ -33,13 +33,13 @@ public static class StatusTable
     /// <summary>A state as the CLI and the JSON spell it: running, stopped.</summary>
     public static string Name(RunState state) => state.ToString().ToLowerInvariant();
 
-    // "page 2 of 40 (1,950 matching)": which slice of how many this is, and how to get another.
+    // "page 2 of 40 (1,950 matching)", "page 1 of 3 (120 running)": which slice of how many this is, and how to get another.
     private static string PageLine(SweepStatus status)
     {
         var pages = Math.Max(1, (int)Math.Ceiling(status.Matching / (double)Math.Max(1, status.PageSize)));
-        var filter = status.StateFilter is { } state ? $" {Name(state)}" : "";
+        var matching = status.StateFilter is { } state ? Name(state) : "matching";
         var more = pages > 1 ? "; --page N for another" : "";
-        return $"page {Whole(status.Page)} of {Whole(pages)} ({Whole(status.Matching)} matching{filter}){more}";
+        return $"page {Whole(status.Page)} of {Whole(pages)} ({Whole(status.Matching)} {matching}){more}";
     }
 
     private static string State(RunSummary run) => run.State == RunState.Stopped && run.StoppedAtStep is { } rung
