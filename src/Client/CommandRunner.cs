@@ -53,7 +53,7 @@ public static class CommandRunner
     private static string? UserError(Exception e) => e switch
     {
         ArgumentException or FileNotFoundException or DirectoryNotFoundException or Data.CorpusFetchException
-            or CorruptCheckpointException or Views.SweepPausedException => e.Message,
+            or CorruptCheckpointException or Views.SweepPausedException or Connection.ClusterTimeoutException => e.Message,
         AggregateException { InnerExceptions.Count: 1 } a => UserError(a.InnerException!),
         _ => null,
     };

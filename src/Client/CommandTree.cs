@@ -11,6 +11,8 @@ public static class CommandTree
         LaunchCommand.Create(console),
         StatusCommand.Create(console),
         ResultsCommand.Create(console),
+        ListCommand.Create(console),
+        RetryCommand.Create(console),
         SweepControlCommand.Pause(console),
         SweepControlCommand.Resume(console),
         SweepControlCommand.Cancel(console),

@@ -33,7 +33,9 @@ public sealed class ClientAgainstSiloTests(SiloFixture fixture) : IDisposable
         Assert.True(optimal > 0);
         Assert.True(json.GetProperty("is_finished").GetBoolean());
         var runs = json.GetProperty("runs").EnumerateArray().ToList();
-        Assert.Equal([4, 8], runs.Select(r => r.GetProperty("model").GetProperty("d_model").GetInt32()));
+        // Best first by the sweep's metric, the latest eval loss.
+        Assert.Equal([4, 8], runs.Select(r => r.GetProperty("model").GetProperty("d_model").GetInt32()).Order());
+        Assert.True(runs[0].GetProperty("final_eval_loss").GetDouble() <= runs[1].GetProperty("final_eval_loss").GetDouble());
         Assert.All(runs, run =>
         {
             Assert.Equal("completed", run.GetProperty("state").GetString());

@@ -18,6 +18,15 @@ public sealed class OptionCheckTests
     [InlineData("--steps", "experiment", "head-rank", "--checkpoint", "x.ckpt", "--spec", "x.yaml", "--ranks", "2", "--steps", "0")]
     [InlineData("--ranks", "experiment", "head-rank", "--checkpoint", "x.ckpt", "--spec", "x.yaml", "--ranks", "2,two")]
     [InlineData("max-concurrent's n", "max-concurrent", "some-sweep", "0")]
+    [InlineData("--page", "status", "some-sweep", "--page", "0")]
+    [InlineData("--page-size", "status", "some-sweep", "--page-size", "1001")]
+    [InlineData("--state", "status", "some-sweep", "--state", "finished")]
+    [InlineData("--timeout", "status", "some-sweep", "--timeout", "0")]
+    [InlineData("--top", "results", "some-sweep", "--top", "-1")]
+    [InlineData("--top", "results", "some-sweep", "--top", "1001")]
+    [InlineData("--group-page", "results", "some-sweep", "--group-page", "0")]
+    [InlineData("--group-page-size", "results", "some-sweep", "--group-page-size", "0")]
+    [InlineData("--state", "retry", "some-sweep", "--state", "failed,finished")]
     public async Task ABadValueIsOneSentenceNamingTheOptionAndExits2(string named, params string[] args)
     {
         var outcome = await ClientCli.RunAsync(TestContext.Current.CancellationToken, args);

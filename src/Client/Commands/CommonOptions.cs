@@ -43,6 +43,25 @@ public static class CommonOptions
         return option;
     }
 
+    /// <summary>Refuses a value outside <paramref name="minimum"/>..<paramref name="maximum"/>, naming the option.</summary>
+    public static Option<int> Between(this Option<int> option, int minimum, int maximum)
+    {
+        option.Validators.Add(result =>
+        {
+            int value;
+            try
+            {
+                value = result.GetValueOrDefault<int>();
+            }
+            catch (InvalidOperationException)
+            {
+                return;
+            }
+            if (value < minimum || value > maximum) result.AddError($"{option.Name} must be between {minimum} and {maximum}, got {value}.");
+        });
+        return option;
+    }
+
     /// <summary>Refuses a value below <paramref name="minimum"/>, naming the command and the argument.</summary>
     public static Argument<int> AtLeast(this Argument<int> argument, int minimum)
     {

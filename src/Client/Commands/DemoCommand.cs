@@ -30,13 +30,14 @@ public static class DemoCommand
             var coordinator = silo.Grains.GetGrain<ISweepCoordinatorGrain>(spec.Name);
             var launched = await coordinator.LaunchAsync(spec);
             if (!json)
-                console.MarkupLine($"Sweep [bold]{spec.Name}[/]: {launched.Runs.Count} runs on {Markup.Escape(launched.CorpusDescription)}, " +
+                console.MarkupLine($"Sweep [bold]{spec.Name}[/]: {launched.Planned} runs on {Markup.Escape(launched.CorpusDescription)}, " +
                                    $"optimal loss {launched.OptimalLoss:F4} nats/token; data in {Markup.Escape(Path.GetFullPath(parse.GetRequiredValue(Data)))}");
             await SweepWatcher.WatchAsync(console, coordinator, json, cancellation);
             // One call for the table and the report: the coordinator reads each run's series once for both.
             var report = (await coordinator.GetReportAsync())!;
             if (json) JsonOutput.Write(console, report.Results);
-            else ResultsTable.Render(console, report.Results);
+            // Every run is in the report; in sweep order (d growing) the table tells the demo's story.
+            else ResultsTable.Render(console, report.Results with { Runs = [.. report.Results.Runs.OrderBy(r => r.Index)] });
             var folder = Path.Combine(parse.GetRequiredValue(Data), "reports", spec.Name);
             var written = ReportWriter.Write(ClusterReportData.From(report), folder);
             if (!json) console.MarkupLine($"Report: {written.Count - 1} figures and {Markup.Escape(Path.GetFullPath(written[^1]))}");

@@ -22,7 +22,7 @@ public static class LaunchCommand
         {
             var spec = SweepSpecYaml.Load(parse.GetRequiredValue(Spec));
             await using var connection = await ClusterConnection.ConnectAsync(Cluster.Read(parse), cancellation);
-            var status = await connection.Client.GetGrain<ISweepCoordinatorGrain>(spec.Name).LaunchAsync(spec);
+            var status = await connection.AskAsync(spec.Name, c => c.LaunchAsync(spec), cancellation);
             if (parse.GetValue(Json)) JsonOutput.Write(console, status);
             else StatusTable.Render(console, status);
         });

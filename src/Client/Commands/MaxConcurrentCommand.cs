@@ -25,7 +25,7 @@ public static class MaxConcurrentCommand
             var value = parse.GetValue(Value);
             await using var connection = await ClusterConnection.ConnectAsync(Cluster.Read(parse), cancellation);
             // The coordinator refuses an id with no sweep in one sentence of its own.
-            var status = await connection.Client.GetGrain<ISweepCoordinatorGrain>(id).SetMaxConcurrentAsync(value);
+            var status = await connection.AskAsync(id, c => c.SetMaxConcurrentAsync(value), cancellation);
             if (parse.GetValue(Json)) JsonOutput.Write(console, status);
             else StatusTable.Render(console, status);
         });

@@ -62,7 +62,8 @@ public static class ReportCommand
         {
             case ({ } sweep, null):
                 await using (var connection = await ClusterConnection.ConnectAsync(Cluster.Read(parse), cancellation))
-                    return await ClusterReportData.FetchAsync(connection.Client, sweep);
+                    return await ClusterTimeoutException.WhenUnansweredAsync(() => ClusterReportData.FetchAsync(connection.Client, sweep),
+                        () => ClusterTimeoutException.About(sweep, connection.Timeout), cancellation);
             case (null, { } path):
                 return SweepReportJson.Load(path);
             default:

@@ -28,7 +28,7 @@ public static class SweepControlCommand
             var id = parse.GetRequiredValue(sweep);
             await using var connection = await ClusterConnection.ConnectAsync(cluster.Read(parse), cancellation);
             // The coordinator refuses an id with no sweep in one sentence of its own.
-            var status = await act(connection.Client.GetGrain<ISweepCoordinatorGrain>(id));
+            var status = await connection.AskAsync(id, act, cancellation);
             if (parse.GetValue(json)) JsonOutput.Write(console, status);
             else StatusTable.Render(console, status);
         });

@@ -15,10 +15,30 @@ public sealed class ClusterConnection : IAsyncDisposable
     private static readonly TimeSpan BusySiloPatience = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(500);
     private readonly IHost host;
+    private readonly TimeSpan timeout;
 
-    private ClusterConnection(IHost host) => this.host = host;
+    private ClusterConnection(IHost host, TimeSpan timeout) => (this.host, this.timeout) = (host, timeout);
 
     public IClusterClient Client => host.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>How long one call waits for the cluster's answer (--timeout).</summary>
+    public TimeSpan Timeout => timeout;
+
+    /// <summary>
+    /// Asks sweep <paramref name="sweepId"/>'s coordinator; a call the cluster leaves unanswered within <see cref="Timeout"/>
+    /// becomes one sentence naming the sweep (<see cref="ClusterTimeoutException"/>).
+    /// </summary>
+    public Task<T> AskAsync<T>(string sweepId, Func<ISweepCoordinatorGrain, Task<T>> ask, CancellationToken cancellation) =>
+        ClusterTimeoutException.WhenUnansweredAsync(() => ask(Client.GetGrain<ISweepCoordinatorGrain>(sweepId)),
+            () => ClusterTimeoutException.About(sweepId, timeout), cancellation);
+
+    /// <inheritdoc cref="AskAsync{T}"/>
+    public Task AskAsync(string sweepId, Func<ISweepCoordinatorGrain, Task> ask, CancellationToken cancellation) =>
+        AskAsync(sweepId, async coordinator =>
+        {
+            await ask(coordinator);
+            return true;
+        }, cancellation);
 
     /// <summary>Connects through the gateways <paramref name="target"/> names, or finds them in its Redis; one sentence when none answers.</summary>
     public static async Task<ClusterConnection> ConnectAsync(ClusterTarget target, CancellationToken cancellation)
@@ -39,6 +59,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         {
             // A gateway refuses a client of another cluster id, so the client names its cluster whichever way it finds it.
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (target.ClusterId, target.ClusterId));
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = target.CallTimeout);
             if (target.Redis is { } redis) client.UseRedisClustering(o => o.ConfigurationOptions = Grains.Hosting.SiloBuilderExtensions.RedisConfiguration(redis));
             else client.UseStaticClustering(endpoints);
             client.UseConnectionRetryFilter(async (failure, ct) =>
@@ -62,7 +83,7 @@ public sealed class ClusterConnection : IAsyncDisposable
                 ? $"no silo of cluster '{target.ClusterId}' answered through Redis at {redis}; start one with 'dotnet run --project src/Silo -- --redis {redis}'."
                 : $"no silo answered at {target.Gateways}; start one with 'dotnet run --project src/Silo' or pass --gateway host:port.");
         }
-        return new ClusterConnection(host);
+        return new ClusterConnection(host, target.CallTimeout);
     }
 
     // Slow, not absent: Orleans reports a gateway that accepted the socket but not the handshake in time as "… timed out".

@@ -1,3 +1,5 @@
+using OrleansSweep.Client.Commands;
+
 namespace OrleansSweep.Client.Connection;
 
 /// <summary>The options of every command that talks to a cluster: --gateway, or --redis with --cluster-id.</summary>
@@ -20,14 +22,21 @@ public sealed class ClusterTargetOptions
         DefaultValueFactory = _ => "orleans-sweep",
     };
 
+    private readonly Option<int> timeout = new Option<int>("--timeout")
+    {
+        Description = "Seconds one call waits for the cluster's answer before giving up.",
+        DefaultValueFactory = _ => (int)ClusterTarget.DefaultTimeout.TotalSeconds,
+    }.AtLeast(1);
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         command.Options.Add(gateway);
         command.Options.Add(redis);
         command.Options.Add(clusterId);
+        command.Options.Add(timeout);
     }
 
     public ClusterTarget Read(ParseResult parse) =>
-        new(parse.GetRequiredValue(gateway), parse.GetValue(redis), parse.GetRequiredValue(clusterId));
+        new(parse.GetRequiredValue(gateway), parse.GetValue(redis), parse.GetRequiredValue(clusterId), TimeSpan.FromSeconds(parse.GetValue(timeout)));
 }
