@@ -251,6 +251,7 @@ public sealed class SweepCoordinatorGrain(
 
     private async Task<SweepStatus> ChangedAsync()
     {
+        Rows.Index.Touch();
         Signal();
         return (await GetStatusAsync(new StatusQuery()))!;
     }

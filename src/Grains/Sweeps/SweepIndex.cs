@@ -45,6 +45,9 @@ public sealed class SweepIndex(SweepSpec spec, IReadOnlyList<string> axes, IRead
         Version++;
     }
 
+    /// <summary>Marks a change that no row shows (a phase, a capacity).</summary>
+    public void Touch() => Version++;
+
     /// <summary>A shard's counts by state, replacing what it said before.</summary>
     public void SetCounts(int shard, IReadOnlyList<int> counts)
     {
