@@ -50,7 +50,7 @@ public static class BenchCommand
         };
         // Torch work is CPU-bound and synchronous; it runs off the invoking thread so Ctrl+C can still cancel between steps.
         train.SetAction((parseResult, ct) => Task.Run(() => Train(console, parseResult, ct), ct));
-        return new Command("bench", "Measures the compute stack in this process.") { train };
+        return new Command("bench", "Measures the compute stack in this process.") { train, BenchCoordinatorCommand.Create(console) };
     }
 
     private static int Train(IAnsiConsole console, ParseResult parseResult, CancellationToken ct)
