@@ -47,6 +47,7 @@ public static class SweepOverheadBench
         using var totals = new InstrumentTotals(Instruments);
         var coordinator = silo.Grains.GetGrain<ISweepCoordinatorGrain>(spec.Name);
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         await coordinator.LaunchAsync(spec);
         var launchSeconds = wall.Elapsed.TotalSeconds;
@@ -57,6 +58,7 @@ public static class SweepOverheadBench
             await Task.Delay(PollInterval, cancellation);
         }
         var wallSeconds = wall.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
 
         if (status.Runs.Count != runs)
             throw new InvalidOperationException($"the sweep's status lists {status.Runs.Count} runs, not the {runs} launched; the bench needs every run's training seconds.");
@@ -71,6 +73,8 @@ public static class SweepOverheadBench
             SiloStartSeconds: siloSeconds,
             LaunchSeconds: launchSeconds,
             WallSeconds: wallSeconds,
+            ProcessCpuSeconds: cpuSeconds,
+            Cores: Environment.ProcessorCount,
             TrainingSeconds: training.Sum(),
             MeanRunTrainingSeconds: training.Average(),
             Resumes: status.Runs.Sum(r => r.Resumes.Count),

@@ -13,6 +13,8 @@ public sealed record SweepOverheadReport(
     double SiloStartSeconds,
     double LaunchSeconds,
     double WallSeconds,
+    double ProcessCpuSeconds,
+    int Cores,
     double TrainingSeconds,
     double MeanRunTrainingSeconds,
     int Resumes,
@@ -20,6 +22,12 @@ public sealed record SweepOverheadReport(
 {
     /// <summary>The sum of the runs' training-loop seconds over max_concurrent: the wall time of perfect scheduling.</summary>
     public double IdealSeconds => TrainingSeconds / MaxConcurrent;
+
+    /// <summary>
+    /// The share of the machine's cores this process used during the wall time: with max_concurrent runs of one thread each
+    /// on a quiet machine about max_concurrent / cores; far below that, other processes took the cores and every time here stretched.
+    /// </summary>
+    public double CpuShare => ProcessCpuSeconds / (WallSeconds * Cores);
 
     /// <summary>(wall − ideal) / ideal.</summary>
     public double Overhead => (WallSeconds - IdealSeconds) / IdealSeconds;

@@ -18,6 +18,7 @@ public static class SweepOverheadTable
         table.AddRow("launch call", Seconds(report.LaunchSeconds));
         foreach (var total in report.Orleans)
             table.AddRow(Markup.Escape(total.Name), $"{total.Count} × {Number(total.Sum / Math.Max(1, total.Count), "N2")} ms = {Seconds(total.Sum / 1e3)}");
+        table.AddRow("this process's CPU / (wall × cores)", $"{Number(report.ProcessCpuSeconds, "N1")} s / ({Number(report.WallSeconds, "N1")} s × {report.Cores}) = {Number(report.CpuShare * 100, "N0")} %");
         table.AddRow("silo start (not in wall)", Seconds(report.SiloStartSeconds));
         if (report.Resumes > 0) table.AddRow("[red]resumes (runs restarted)[/]", report.Resumes.ToString(CultureInfo.InvariantCulture));
         table.Caption($"{report.StepsPerRun} steps per run; Orleans times overlap training and each other, so they bound what they add, not sum to it");
