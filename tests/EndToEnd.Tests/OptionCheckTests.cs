@@ -9,6 +9,7 @@ public sealed class OptionCheckTests
     [InlineData("--threads", "bench", "train", "--threads", "0")]
     [InlineData("--steps", "bench", "train", "--steps", "0")]
     [InlineData("--device", "bench", "train", "--device", "tpu")]
+    [InlineData("--runs", "bench", "sweep", "--runs", "0")]
     [InlineData("--threads", "demo", "--threads", "-1")]
     [InlineData("--positions", "probe", "x.ckpt", "--positions", "1")]
     [InlineData("--order", "ngram-rank", "--tokens", "x.txt")]

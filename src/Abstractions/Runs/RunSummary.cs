@@ -29,6 +29,11 @@ public sealed record RunSummary
     [Id(15)] public IReadOnlyList<RunResume> Resumes { get; init; } = [];
     /// <summary>A Stopped run: the rung (training step) where early termination stopped it.</summary>
     [Id(16)] public int? StoppedAtStep { get; init; }
+    /// <summary>
+    /// Seconds in the trainer's loop (first to last step, evaluations and checkpoints included; not building the model or
+    /// loading a checkpoint), summed over the stretches that ended on this run's grain; a stretch cut short by a lost silo is not counted.
+    /// </summary>
+    [Id(17)] public double? TrainingSeconds { get; init; }
 
     /// <summary>Whether the run will do no more work.</summary>
     public bool IsFinished => State is RunState.Completed or RunState.Failed or RunState.Diverged or RunState.Cancelled or RunState.Stopped;

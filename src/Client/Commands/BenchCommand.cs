@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 
 namespace OrleansSweep.Client.Commands;
 
-/// <summary><c>bench train</c>: training throughput and MFU of the compute stack, in this process, without a silo.</summary>
+/// <summary><c>bench train</c>: training throughput and MFU of the compute stack, in this process, without a silo; <c>bench sweep</c> is <see cref="BenchSweepCommand"/>.</summary>
 public static class BenchCommand
 {
     private const int WarmupSteps = 3;
@@ -50,7 +50,10 @@ public static class BenchCommand
         };
         // Torch work is CPU-bound and synchronous; it runs off the invoking thread so Ctrl+C can still cancel between steps.
         train.SetAction((parseResult, ct) => Task.Run(() => Train(console, parseResult, ct), ct));
-        return new Command("bench", "Measures the compute stack in this process.") { train, BenchCoordinatorCommand.Create(console) };
+        return new Command("bench", "Measures the compute stack, a sweep's orchestration, or its coordinator, in this process.")
+        {
+            train, BenchSweepCommand.Create(console), BenchCoordinatorCommand.Create(console),
+        };
     }
 
     private static int Train(IAnsiConsole console, ParseResult parseResult, CancellationToken ct)

@@ -50,6 +50,9 @@ public sealed class Trainer : IDisposable
     /// <summary>Updates done so far.</summary>
     public int Step { get; private set; }
 
+    /// <summary>Time spent in <see cref="Run"/> so far (steps, evaluations and checkpoints), not in building the model or resuming.</summary>
+    public TimeSpan LoopTime { get; private set; }
+
     /// <summary>Continues from a checkpoint of this same run; a checkpoint of another config or schedule is refused.</summary>
     public void Resume(string checkpointPath)
     {
@@ -67,6 +70,19 @@ public sealed class Trainer : IDisposable
     /// <paramref name="probeSteps"/> are also evaluated and checkpointed (for the probes); that changes no trained value.
     /// </summary>
     public void Run(TrainingCallbacks callbacks, string? checkpointDirectory, CancellationToken cancellation, IReadOnlySet<int>? probeSteps = null)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            Loop(callbacks, checkpointDirectory, cancellation, probeSteps);
+        }
+        finally
+        {
+            LoopTime += Stopwatch.GetElapsedTime(started);
+        }
+    }
+
+    private void Loop(TrainingCallbacks callbacks, string? checkpointDirectory, CancellationToken cancellation, IReadOnlySet<int>? probeSteps)
     {
         Model.train();
         if (Step == 0) callbacks.OnEval?.Invoke(Evaluate());

@@ -90,6 +90,7 @@ public sealed class RunProgress(TrainingRunState state)
             state.CheckpointStep = checkpoint.Step;
             summary = summary with { CheckpointPath = checkpoint.Path, Step = Math.Max(summary.Step, checkpoint.Step) };
         }
+        if (e.LoopSeconds is { } seconds) summary = summary with { TrainingSeconds = (summary.TrainingSeconds ?? 0) + seconds };
         state.Summary = summary;
     }
 

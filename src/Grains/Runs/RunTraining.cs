@@ -49,6 +49,7 @@ public static class RunTraining
                     events.TryWrite(new TrainingEvent(Checkpoint: c));
                 }),
                 checkpointDirectory, cancellation, RunSpecMapping.ToProbeSteps(spec));
+            ReportLoopTime(trainer, events);
             events.TryComplete();
         }
         catch (OperationCanceledException e) when (cancellation.IsCancellationRequested && trainer is not null)
@@ -56,15 +57,22 @@ public static class RunTraining
             // The loop stops between steps, so the trainer holds a whole step's state.
             if (trainer.Step > savedStep)
                 events.TryWrite(new TrainingEvent(Checkpoint: new CheckpointInfo(trainer.Step, trainer.SaveCheckpoint(checkpointDirectory))));
+            ReportLoopTime(trainer, events);
             events.TryComplete(e);
         }
         catch (Exception e)
         {
+            ReportLoopTime(trainer, events);
             events.TryComplete(e is TrainingDivergedException or OperationCanceledException ? e : new TrainingFailedException(e));
         }
         finally
         {
             trainer?.Dispose();
         }
+    }
+
+    private static void ReportLoopTime(Trainer? trainer, ChannelWriter<TrainingEvent> events)
+    {
+        if (trainer is { LoopTime: var spent } && spent > TimeSpan.Zero) events.TryWrite(new TrainingEvent(LoopSeconds: spent.TotalSeconds));
     }
 }

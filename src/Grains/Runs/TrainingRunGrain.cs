@@ -37,8 +37,9 @@ public sealed class TrainingRunGrain(
     /// <summary>Records the spec on first call, then makes sure training is under way; returns at once.</summary>
     public async Task<RunSummary> StartAsync(RunSpec spec)
     {
-        if (Progress.Start(spec)) await state.WriteStateAsync();
-        await EnsureTrainingAsync();
+        // Starting to train stores the state, spec included: one write where there were two.
+        var recorded = Progress.Start(spec);
+        if (!await EnsureTrainingAsync() && recorded) await state.WriteStateAsync();
         return state.State.Summary!;
     }
 
@@ -100,20 +101,36 @@ public sealed class TrainingRunGrain(
         if (loop is not null) await loop;
     }
 
-    private async Task EnsureTrainingAsync()
+    // Starts training unless it is under way or the run is not Running; true when it did, which stored the state.
+    private async Task<bool> EnsureTrainingAsync()
     {
-        if (loop is { IsCompleted: false } || state.State.Summary is not { State: RunState.Running, Spec: var spec }) return;
-        // Registered before training starts and kept until the run ends: a silo that dies from here on leaves the reminder behind.
-        await Reminder.KeepAsync();
+        if (loop is { IsCompleted: false } || state.State.Summary is not { State: RunState.Running, Spec: var spec }) return false;
         retry?.Dispose();
         Checkpoints.RemoveTorn();
         var resumeFrom = Checkpoints.NewestVerified(state.State.CheckpointStep);
         Progress.Resume(resumeFrom, silo.SiloAddress.ToParsableString(), DateTime.UtcNow);
-        await state.WriteStateAsync();
         stop = new CancellationTokenSource();
         var device = ComputeDevice.Select(compute.Value.Device);
+        // The thread builds the model and trains while the reminder and the state are stored (a reminder insert costs tens of
+        // milliseconds in LiteDB); its events wait in the channel until the pump starts below, so nothing is applied or stored
+        // before this state is. Whether this call returns with both stored is as before: a silo that dies before that leaves
+        // the run to whoever started it (the coordinator, which has not heard back).
         var (events, work) = RunTraining.Start(spec, corpora, device, Checkpoints.Path, resumeFrom?.Path, logger, stop.Token);
+        try
+        {
+            // Kept until the run ends: a silo that dies from here on leaves the reminder behind.
+            await Reminder.KeepAsync();
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // No pump will read the thread's events: stop it, and let it end before anything may start another in its directory.
+            stop.Cancel();
+            await work.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
         loop = PumpAsync(events, work);
+        return true;
     }
 
     private async Task<RunSummary> StopAsync(RunState end, int? rungStep = null)
@@ -183,9 +200,11 @@ public sealed class TrainingRunGrain(
             logger.LogError(failed.InnerException, "Run {Run} failed ({Failures} of {Max})", summary.Spec.RunId, summary.Failures, summary.Spec.MaxFailures);
         }
         await state.WriteStateAsync();
-        if (backoff is null) await Reminder.ForgetAsync();
         await ReportAsync();
-        if (backoff is { } wait) retry = this.RegisterGrainTimer(EnsureTrainingAsync, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
+        // After the report, which lets the coordinator start the next run: removing a reminder costs tens of milliseconds in
+        // LiteDB. A silo that dies in between leaves the reminder, whose next tick finds the run ended and removes it.
+        if (backoff is null) await Reminder.ForgetAsync();
+        if (backoff is { } wait) retry = this.RegisterGrainTimer(() => EnsureTrainingAsync(), new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
     }
 
     private Task ReportAsync() => new CoordinatorReporter(GrainFactory, logger).ReportAsync(state.State.Summary!);

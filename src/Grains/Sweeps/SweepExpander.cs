@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using OrleansSweep.Grains.Search;
 
 namespace OrleansSweep.Grains.Sweeps;
@@ -59,7 +60,12 @@ public static class SweepExpander
         return [.. Space(spec).Dimensions.Select(d => d.Field.Read(settings) is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : double.NaN)];
     }
 
-    private static SearchSpace Space(SweepSpec spec)
+    // A spec is immutable and a coordinator keeps its one instance, so its space is checked once, not on every call.
+    private static readonly ConditionalWeakTable<SweepSpec, SearchSpace> Checked = [];
+
+    private static SearchSpace Space(SweepSpec spec) => Checked.GetValue(spec, CheckedSpace);
+
+    private static SearchSpace CheckedSpace(SweepSpec spec)
     {
         if (SpecFields.Problem(spec) is { } invalid) throw new ArgumentException(invalid);
         var space = SearchSpace.Of(spec);

@@ -61,6 +61,31 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void LoopTimeIsTheTimeInRunAndAddsUpOverStretches()
+    {
+        var corpus = TrainingFixtures.Markov(32, 4);
+        var options = TrainingFixtures.Options(40) with { CheckpointEvery = 20 };
+        using var directory = new TemporaryDirectory();
+        using var trainer = new Trainer(TrainingFixtures.Model(32, 8), options, corpus, CPU);
+        Assert.Equal(TimeSpan.Zero, trainer.LoopTime);
+
+        using var stop = new CancellationTokenSource();
+        var first = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Throws<OperationCanceledException>(() => trainer.Run(
+            new TrainingCallbacks(OnCheckpoint: c => { if (c.Step == 20) stop.Cancel(); }), directory.Path, stop.Token));
+        first.Stop();
+        var firstLoop = trainer.LoopTime;
+        var second = System.Diagnostics.Stopwatch.StartNew();
+        trainer.Run(new TrainingCallbacks(), directory.Path, CancellationToken.None);
+        second.Stop();
+
+        // A stretch cut short by cancellation counts too; each is timed inside the call, so never above the time around it.
+        Assert.InRange(firstLoop, TimeSpan.FromTicks(1), first.Elapsed);
+        Assert.InRange(trainer.LoopTime - firstLoop, TimeSpan.FromTicks(1), second.Elapsed);
+        Assert.Equal(40, trainer.Step);
+    }
+
+    [Fact]
     public void LiveTensorCountStaysFlatAcrossSteps()
     {
         var corpus = TrainingFixtures.Markov(32, 4);

@@ -217,5 +217,17 @@ public sealed class RunProgressTests
         // A retry that got past the error completes the run and leaves no error behind, but the failure stays counted.
         Assert.Equal((RunState.Completed, 1, (string?)null), (failingState.Summary.State, failingState.Summary.Failures, failingState.Summary.Error));
     }
-}
 
+    [Fact]
+    public void EachStretchOfTheTrainingLoopAddsItsSecondsToTheSummary()
+    {
+        Assert.Null(state.Summary!.TrainingSeconds);
+
+        progress.Apply([Step(10), Checkpoint(10), new TrainingEvent(LoopSeconds: 0.25)]);
+        progress.Resume(new CheckpointInfo(10, "/checkpoints/run-1/step-10.ckpt"), "silo-b", DateTime.UtcNow);
+        progress.Apply([Step(20), new TrainingEvent(LoopSeconds: 0.5)]);
+
+        Assert.Equal(0.75, state.Summary!.TrainingSeconds);
+        Assert.Equal(20, state.Summary.Step);
+    }
+}
