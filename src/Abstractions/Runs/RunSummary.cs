@@ -36,5 +36,5 @@ public sealed record RunSummary
     [Id(17)] public double? TrainingSeconds { get; init; }
 
     /// <summary>Whether the run will do no more work.</summary>
-    public bool IsFinished => State is RunState.Completed or RunState.Failed or RunState.Diverged or RunState.Cancelled or RunState.Stopped;
+    public bool IsFinished => State.IsFinished();
 }

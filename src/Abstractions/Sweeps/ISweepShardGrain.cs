@@ -12,7 +12,10 @@ public interface ISweepShardGrain : IGrainWithStringKey
     /// <summary>The key of the shard holding run <paramref name="index"/> of <paramref name="sweepId"/>.</summary>
     static string Key(string sweepId, int index) => $"{sweepId}/{index / Size}";
 
-    /// <summary>Adds rows past the last one it holds; those it holds already are kept (a launch repeated after a crash).</summary>
+    /// <summary>
+    /// Adds rows past the last one it holds; those it holds already are kept (a launch repeated after a crash). Returns the
+    /// shard's counts by state after (indexed by <see cref="RunState"/>).
+    /// </summary>
     Task<IReadOnlyList<int>> AddAsync(IReadOnlyList<RunRow> rows);
 
     /// <summary>Stores a run's latest summary; returns the row before and after (unchanged once finished: a late report cannot undo an end).</summary>
@@ -23,9 +26,6 @@ public interface ISweepShardGrain : IGrainWithStringKey
 
     /// <summary>Every row, in index order (rebuilding a coordinator's derived state).</summary>
     Task<IReadOnlyList<RunRow>> GetRowsAsync();
-
-    /// <summary>The shard's counts by state (indexed by <see cref="RunState"/>).</summary>
-    Task<IReadOnlyList<int>> GetCountsAsync();
 
     /// <summary>The rows at <paramref name="indexes"/>, in that order.</summary>
     Task<IReadOnlyList<RunRow>> GetAsync(IReadOnlyList<int> indexes);

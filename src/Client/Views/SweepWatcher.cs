@@ -64,8 +64,8 @@ public static class SweepWatcher
             });
     }
 
-    // Returns as soon as the sweep changes; unchanged, it reads again after the wait all the same, because a pause with no run
-    // training moves no run and so not the version.
+    // Returns as soon as the sweep changes (a run's report, a phase, a capacity); unchanged, it reads one page again after the
+    // wait all the same, so a coordinator that restarted meanwhile (and lost its waiters) is read within one wait.
     private static async Task<SweepStatus> NextAsync(ISweepCoordinatorGrain coordinator, SweepStatus status, TimeSpan poll, CancellationToken cancellation)
     {
         await coordinator.WaitForChangeAsync(status.Version, poll).WaitAsync(cancellation);

@@ -7,8 +7,9 @@ namespace OrleansSweep.Grains.Sweeps;
 
 /// <summary>
 /// One sweep: expands its spec into run rows (stored in bounded shards, <see cref="SweepRows"/>), starts them within
-/// max_concurrent, and answers status and results from what it derives from the rows (<see cref="SweepIndex"/>) without asking
-/// any run. While the sweep is active and unfinished a durable reminder wakes it, so a restarted cluster picks it up by itself.
+/// max_concurrent (<see cref="SweepRunner"/>), and answers from what it derives from the rows (<see cref="SweepReader"/>)
+/// without asking any run. The rules are <see cref="SweepProgress"/>'s; this grain sequences the calls and stores the state.
+/// While the sweep is active and unfinished a durable reminder wakes it, so a restarted cluster picks it up by itself.
 /// </summary>
 public sealed class SweepCoordinatorGrain(
     [PersistentState("sweep")] IPersistentState<SweepState> state,
@@ -16,150 +17,90 @@ public sealed class SweepCoordinatorGrain(
     IOptions<FailoverOptions> failover,
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
 {
-    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(20);
-    private SweepRows? _rows;
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SweepChanges _changes = new();
 
     private string Id => this.GetPrimaryKeyString();
     private SweepProgress Progress => new(state.State, Id); // made anew: reading the stored state replaces state.State
-    private SweepRows Rows => _rows ??= new SweepRows(GrainFactory, Id, Progress.Spec);
+    private SweepRows Rows => field ??= new(GrainFactory, Id, Progress.Spec);
+    private SweepRunner Runner => field ??= new(Rows, GrainFactory);
+    private SweepSearch Search => field ??= new(Progress.Spec, Rows, GrainFactory);
+    private SweepReader Reader => new(Progress, Rows, GrainFactory);
     private DurableReminder Reminder => field ??= new(this, "keep-sweeping", failover.Value.ReminderPeriod, logger);
-    private SweepSearch Search => field ??= new SweepSearch(Progress.Spec, Rows, GrainFactory);
 
-    /// <summary>Validates the spec, stores its runs as pending rows, and starts the first of them.</summary>
+    /// <summary>Validates the spec, stores its runs as pending rows, and starts the first of them; a relaunch may change capacity or run_cap.</summary>
     public async Task<SweepStatus> LaunchAsync(SweepSpec spec)
     {
         if (spec.Name != Id) throw new ArgumentException($"name '{spec.Name}' differs from the sweep id '{Id}'.");
         SweepExpander.Validate(spec);
-        if (Progress.Exists)
-        {
-            if (!Progress.Relaunch(spec)) return (await GetStatusAsync(new StatusQuery()))!;
-            await state.WriteStateAsync();
-            await CreateRowsAsync();
-            await PauseExcessAsync();
-        }
-        else
+        var isNew = !Progress.Exists;
+        if (isNew)
         {
             CorpusCatalog.CheckContexts(spec);
             var (description, optimal) = corpora.Describe(spec.Corpus);
             Progress.Launch(spec, description, optimal);
-            await state.WriteStateAsync();
-            await CreateRowsAsync();
-            await GrainFactory.GetGrain<ISweepRegistryGrain>(0).AddAsync(Id);
-            logger.LogInformation("Sweep {Sweep} launched with {Runs} runs", spec.Name, Progress.Planned);
-            await StartNgramEstimateAsync();
         }
+        else if (!Progress.Relaunch(spec)) return await Reader.StatusAsync(new StatusQuery());
+        await state.WriteStateAsync();
+        if (isNew) await GrainFactory.GetGrain<ISweepRegistryGrain>(0).AddAsync(Id);
+        await CreateRowsAsync();
+        logger.LogInformation("Sweep {Sweep} launched with {Runs} runs planned", spec.Name, Progress.Planned);
+        await StartNgramEstimateAsync();
+        if (state.State.Phase == SweepPhase.Active) await Runner.PauseAsync(keep: spec.MaxConcurrent);
         await KeepGoingAsync();
-        return (await GetStatusAsync(new StatusQuery()))!;
+        return await ChangedAsync();
     }
 
     /// <summary>Pauses every running run; pending ones wait.</summary>
-    public async Task<SweepStatus> PauseAsync()
-    {
-        Progress.Enter(SweepPhase.Paused);
-        await state.WriteStateAsync();
-        foreach (var row in await Rows.AllAsync(RunState.Running)) await Rows.ReportAsync(await Run(row).PauseAsync());
-        await Reminder.ForgetAsync();
-        return await ChangedAsync();
-    }
+    public Task<SweepStatus> PauseAsync() => EnterAsync(SweepPhase.Paused, () => Runner.PauseAsync());
 
     /// <summary>Resumes paused runs, then fills capacity.</summary>
-    public async Task<SweepStatus> ResumeAsync()
-    {
-        Progress.Enter(SweepPhase.Active);
-        await state.WriteStateAsync();
-        await KeepGoingAsync();
-        return await ChangedAsync();
-    }
+    public Task<SweepStatus> ResumeAsync() => EnterAsync(SweepPhase.Active, () => Task.CompletedTask);
 
     /// <summary>Cancels every unfinished run.</summary>
-    public async Task<SweepStatus> CancelAsync()
-    {
-        Progress.Enter(SweepPhase.Cancelled);
-        await state.WriteStateAsync();
-        await Rows.CancelPendingAsync();
-        foreach (var unfinished in new[] { RunState.Running, RunState.Paused })
-            foreach (var row in await Rows.AllAsync(unfinished)) await Rows.ReportAsync(await Run(row).CancelAsync());
-        await Reminder.ForgetAsync();
-        return await ChangedAsync();
-    }
+    public Task<SweepStatus> CancelAsync() => EnterAsync(SweepPhase.Cancelled, Runner.CancelAsync);
 
     /// <summary>Stores the new capacity; above the runs training, starts more; below, pauses the last ones (they resume first).</summary>
     public async Task<SweepStatus> SetMaxConcurrentAsync(int maxConcurrent)
     {
         Progress.SetMaxConcurrent(maxConcurrent);
         await state.WriteStateAsync();
-        await PauseExcessAsync();
-        await FillCapacityAsync();
+        if (state.State.Phase == SweepPhase.Active) await Runner.PauseAsync(keep: maxConcurrent);
+        await KeepGoingAsync();
         return await ChangedAsync();
     }
 
     /// <summary>Reruns the failed or stopped runs from their last good checkpoint, within capacity.</summary>
     public async Task<SweepStatus> RetryAsync(IReadOnlyList<RunState> states)
     {
-        if (states.Contains(RunState.Diverged))
-            throw new ArgumentException("diverged runs are not retried: with the same seed and batches they would diverge again; launch them with another seed.");
-        if (states.Where(s => s is not (RunState.Failed or RunState.Stopped)).Select(s => (RunState?)s).FirstOrDefault() is { } other)
-            throw new ArgumentException($"--state takes failed or stopped, not {other.ToString().ToLowerInvariant()}.");
-        if (state.State.Phase == SweepPhase.Cancelled)
-            throw new ArgumentException($"sweep '{Id}' was cancelled; launch its spec under another name to train it again.");
-        // Paused rows start first; their grains, Failed or Stopped, are retried rather than resumed.
+        Progress.CheckRetry(states);
+        // Paused rows start first; their grains, Failed or Stopped, are retried rather than resumed (SweepRunner.StartAsync).
         foreach (var s in states)
             foreach (var row in await Rows.AllAsync(s)) await Rows.SetAsync(row with { State = RunState.Paused });
         await KeepGoingAsync();
         return await ChangedAsync();
     }
 
-    /// <summary>Records a run's latest summary; a finished run lets the next one start; a run at a rung may be stopped.</summary>
+    /// <summary>Records a run's latest summary; a run past a rung may be stopped; a finished run lets the next one start.</summary>
     public async Task ReportAsync(RunSummary summary)
     {
         if (!Progress.Exists || summary.Spec.Index >= state.State.Created) return;
         var change = await Rows.ReportAsync(summary);
-        Signal();
         if (await Search.JudgeAsync(change) is { } stopped) change = await Rows.ReportAsync(stopped);
-        if (change.Current.State != change.Previous?.State && change.Current.Summary is { IsFinished: true }) await KeepGoingAsync();
+        _changes.Signal();
+        if (change.Current.State != change.Previous?.State && change.Current.State.IsFinished()) await KeepGoingAsync();
     }
 
-    /// <summary>Counts and one page of runs.</summary>
-    public async Task<SweepStatus?> GetStatusAsync(StatusQuery query)
-    {
-        if (!Progress.Exists) return null;
-        if (query.Page < 1) throw new ArgumentException($"--page must be at least 1, got {query.Page}.");
-        if (query.PageSize is < 1 or > StatusQuery.MaxPageSize)
-            throw new ArgumentException($"--page-size must be between 1 and {StatusQuery.MaxPageSize}, got {query.PageSize}.");
-        var page = await Rows.PageAsync(query.State, (int)Math.Min(int.MaxValue, (long)(query.Page - 1) * query.PageSize), query.PageSize);
-        return Progress.Status(Rows.Index, page.Select(Rows.Summary).ToList(), query);
-    }
+    public async Task<SweepStatus?> GetStatusAsync(StatusQuery query) => Progress.Exists ? await Reader.StatusAsync(query) : null;
 
-    /// <summary>Groups, the best runs and the fits.</summary>
-    public async Task<SweepResults?> GetResultsAsync(ResultsQuery query)
-    {
-        if (!Progress.Exists) return null;
-        if (query.Top is < 0 or > ResultsQuery.MaxRows) throw new ArgumentException($"--top must be between 0 and {ResultsQuery.MaxRows}, got {query.Top}.");
-        if (query.GroupPage < 1) throw new ArgumentException($"--group-page must be at least 1, got {query.GroupPage}.");
-        var top = (await Rows.GetAsync(Rows.Index.Top(query.Top))).Select(Rows.Summary).ToList();
-        var observed = await Task.WhenAll(top.Select(r => RunSeriesReader.ObserveAsync(GrainFactory, r)));
-        return await ResultsAsync(observed, query);
-    }
+    public async Task<SweepResults?> GetResultsAsync(ResultsQuery query) => Progress.Exists ? await Reader.ResultsAsync(query) : null;
 
-    /// <summary>The results with every run's series, for a report.</summary>
-    public async Task<SweepReport?> GetReportAsync()
-    {
-        if (!Progress.Exists) return null;
-        // Ranked as the results are, then the runs with no value of the metric yet.
-        var ranked = Rows.Index.Top(int.MaxValue);
-        var all = await Rows.PageAsync(null, 0, Rows.Index.Counts.Total);
-        var runs = (await Rows.GetAsync(ranked)).Concat(all.ExceptBy(ranked, r => r.Index)).Select(Rows.Summary).ToList();
-        var series = await Task.WhenAll(runs.Select(r => RunSeriesReader.ReadAsync(GrainFactory, r)));
-        var results = await ResultsAsync(runs.Zip(series, RunSeriesReader.Observe).ToList(), new ResultsQuery { Top = runs.Count });
-        return new SweepReport { Results = results, Runs = series };
-    }
+    public async Task<SweepReport?> GetReportAsync() => Progress.Exists ? await Reader.ReportAsync() : null;
 
     /// <summary>Returns once the sweep's version differs from <paramref name="version"/>, or after the wait.</summary>
     public async Task<long> WaitForChangeAsync(long version, TimeSpan wait)
     {
-        if (!Progress.Exists || Rows.Index.Version != version) return Progress.Exists ? Rows.Index.Version : version;
-        await _changed.Task.WaitAsync(wait < LongestWait ? wait : LongestWait).ContinueWith(_ => { });
+        if (!Progress.Exists) return version;
+        if (Rows.Index.Version == version) await _changes.WaitAsync(wait);
         return Rows.Index.Version;
     }
 
@@ -173,98 +114,68 @@ public sealed class SweepCoordinatorGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (!Progress.Exists) return;
-        await ActivateRowsAsync();
-        await StartNgramEstimateAsync();
-        if (state.State.Phase == SweepPhase.Active) await KeepGoingAsync();
-    }
-
-    private async Task ActivateRowsAsync()
-    {
         Search.Load(await Rows.LoadAsync(state.State.Created));
         await CreateRowsAsync();
+        await StartNgramEstimateAsync();
+        await KeepGoingAsync();
     }
 
-    // Beyond max_concurrent, the last runs in sweep order stop at a checkpoint and wait; they go first when room frees.
-    private async Task PauseExcessAsync()
+    private async Task<SweepStatus> EnterAsync(SweepPhase phase, Func<Task> stopRuns)
     {
-        if (state.State.Phase != SweepPhase.Active) return;
-        foreach (var row in (await Rows.AllAsync(RunState.Running)).Skip(Progress.Spec.MaxConcurrent)) await Rows.ReportAsync(await Run(row).PauseAsync());
+        Progress.Enter(phase);
+        await state.WriteStateAsync();
+        await stopRuns();
+        await KeepGoingAsync();
+        return await ChangedAsync();
     }
 
     // A grid's or random search's rows, all at once (and the rest after a crash cut a launch short, or a larger run_cap).
     private async Task CreateRowsAsync()
     {
-        if (Progress.Spec.Method == "bayes" || state.State.Created >= Progress.Planned) return;
-        var points = SweepExpander.Points(Progress.Spec).Take(Progress.Planned).Select((point, index) => new RunRow { Index = index, Point = point });
-        await Rows.AddAsync(points.Skip(state.State.Created));
-        state.State.Created = Progress.Planned;
+        var (created, planned) = (state.State.Created, Progress.Planned);
+        if (Progress.Spec.Method == "bayes" || created >= planned) return;
+        await Rows.AddAsync(SweepExpander.Points(Progress.Spec).Take(planned).Select((point, index) => new RunRow { Index = index, Point = point }).Skip(created));
+        state.State.Created = planned;
         await state.WriteStateAsync();
     }
 
-    // Wakes the runs that were training (StartAsync is idempotent and resumes them), tops up, and keeps the reminder while
-    // anything is left to do.
+    // Keeps the reminder while anything is left to do; while active, wakes the runs that were training and fills capacity:
+    // paused runs first (they hold trained steps), then pending ones in sweep order, then a bayes search's next proposal.
     private async Task KeepGoingAsync()
     {
-        if (Rows.Index.Counts.Finished >= Progress.Planned)
+        if (state.State.Phase != SweepPhase.Active || Rows.Index.Counts.Finished >= Progress.Planned)
         {
             await Reminder.ForgetAsync();
             return;
         }
         await Reminder.KeepAsync();
-        if (state.State.Phase != SweepPhase.Active) return;
-        foreach (var row in await Rows.AllAsync(RunState.Running)) await Rows.ReportAsync(await Run(row).StartAsync(Rows.Summary(row).Spec));
-        await FillCapacityAsync();
+        await Runner.WakeAsync();
+        while (Progress.MayStart(Rows.Index.Counts.Running) && await NextAsync() is { } row) await Runner.StartAsync(row);
+        _changes.Signal();
     }
 
-    private async Task FillCapacityAsync()
-    {
-        while (Progress.MayStart(Rows.Index.Counts.Running) && await NextAsync() is { } row)
-        {
-            await Rows.SetAsync(row with { State = RunState.Running });
-            var summary = row.Summary is { State: RunState.Failed or RunState.Stopped } ? await Run(row).RetryAsync() : await Run(row).StartAsync(Rows.Summary(row).Spec);
-            await Rows.ReportAsync(summary);
-        }
-        Signal();
-    }
-
-    // Paused runs first (they hold trained steps), then pending ones in sweep order, then a bayes search's next proposal.
     private async Task<RunRow?> NextAsync()
     {
         foreach (var waiting in new[] { RunState.Paused, RunState.Pending })
             if (Rows.Index.Counts.Of(waiting) > 0) return (await Rows.PageAsync(waiting, 0, 1))[0];
         if (Progress.Spec.Method != "bayes" || state.State.Created >= Progress.Planned) return null;
         var proposed = Search.Propose(state.State.Created);
-        await Rows.AddAsync(new[] { proposed });
+        await Rows.AddAsync([proposed]);
         state.State.Created++;
         await state.WriteStateAsync();
-        return (await Rows.GetAsync([proposed.Index]))[0];
-    }
-
-    private async Task<SweepResults> ResultsAsync(IReadOnlyList<RunObservations> runs, ResultsQuery query)
-    {
-        var request = Progress.NgramRequest();
-        var ngram = request is null ? null : await NgramGrain(request).GetAsync();
-        var status = Progress.Status(Rows.Index, [], new StatusQuery());
-        return SweepAggregation.Results(status, runs, Rows.Index.Groups(query.GroupPage, query.GroupPageSize), Rows.Index.GroupCount, ngram,
-            ngramPending: request is not null && ngram is null);
+        return proposed;
     }
 
     private async Task<SweepStatus> ChangedAsync()
     {
         Rows.Index.Touch();
-        Signal();
-        return (await GetStatusAsync(new StatusQuery()))!;
+        _changes.Signal();
+        return await Reader.StatusAsync(new StatusQuery());
     }
 
-    // Wakes every long poll waiting for a change.
-    private void Signal() => Interlocked.Exchange(ref _changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-
+    // The estimate grain computes once per (corpus, order, min_count) and keeps it, so every sweep of one corpus shares it.
     private async Task StartNgramEstimateAsync()
     {
-        if (Progress.NgramRequest() is { } request) await NgramGrain(request).StartAsync(request);
+        if (Progress.NgramRequest() is { } request) await GrainFactory.GetGrain<INgramRankGrain>(NgramRankRequest.KeyOf(request)).StartAsync(request);
     }
-
-    private INgramRankGrain NgramGrain(NgramRankRequest request) => GrainFactory.GetGrain<INgramRankGrain>(NgramRankRequest.KeyOf(request));
-
-    private ITrainingRunGrain Run(RunRow row) => GrainFactory.GetGrain<ITrainingRunGrain>(Rows.Summary(row).Spec.RunId);
 }

@@ -53,13 +53,6 @@ public static class SweepExpander
     /// <summary>The run at <paramref name="point"/> (coordinates in <see cref="Axes"/> order), numbered <paramref name="index"/>.</summary>
     public static RunSpec RunAt(SweepSpec spec, int index, IReadOnlyList<double> point) => RunAt(spec, Space(spec), index, point);
 
-    /// <summary>The coordinates of <paramref name="run"/> in <see cref="Axes"/> order (NaN for an absent head_rank).</summary>
-    public static IReadOnlyList<double> PointOf(SweepSpec spec, RunSpec run)
-    {
-        var settings = new SweepSpec { Corpus = run.Corpus, Model = run.Model, Training = run.Training };
-        return [.. Space(spec).Dimensions.Select(d => d.Field.Read(settings) is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : double.NaN)];
-    }
-
     // A spec is immutable and a coordinator keeps its one instance, so its space is checked once, not on every call.
     private static readonly ConditionalWeakTable<SweepSpec, SearchSpace> Checked = [];
 

@@ -2,7 +2,7 @@ namespace OrleansSweep.Grains.Sweeps;
 
 /// <summary>
 /// A sweep's runs grouped by their listed values but the seed (grid axes, and parameters given as values or a value), each
-/// group's members kept with their latest metric, so a group's aggregate is computed when asked, exactly, from its few runs.
+/// group's aggregate kept current as its runs change, so a page of groups costs the same however many runs a group holds.
 /// </summary>
 public sealed class SweepGroups(IReadOnlyList<string> axes, IReadOnlyList<bool> listed)
 {
@@ -22,7 +22,7 @@ public sealed class SweepGroups(IReadOnlyList<string> axes, IReadOnlyList<bool> 
             _byKey.Add(key, group);
             _order.Add(group);
         }
-        group.Members[row.Index] = new Member(row.State, metric, row.Summary is { } s && SummarySaturated(s), row.Summary?.NonEmbeddingParameters ?? 0);
+        group.Put(row.Index, new Member(row.State, metric, row.Summary is { } s && SummarySaturated(s), row.Summary?.NonEmbeddingParameters ?? 0));
     }
 
     /// <summary>One page of groups (1-based), in the order their first run was created, and best first within the metric's goal.</summary>
@@ -38,27 +38,54 @@ public sealed class SweepGroups(IReadOnlyList<string> axes, IReadOnlyList<bool> 
 
     private sealed record Member(RunState State, double? Metric, bool Saturated, long NonEmbeddingParameters);
 
+    // A group's aggregate is kept as its runs change, so a page of groups costs the same whatever their size. Sums are of
+    // values less the group's first one, so the variance does not cancel away in the difference of two large sums.
     private sealed class Group(IReadOnlyList<AxisValue> axes)
     {
-        public Dictionary<int, Member> Members { get; } = [];
+        private readonly Dictionary<int, Member> _members = [];
+        private readonly int[] _counts = new int[Enum.GetValues<RunState>().Length];
+        private readonly SortedSet<(double Value, int Index)> _values = [];
+        private double? _shift;
+        private double _sum, _sumOfSquares;
+        private int _saturated;
+        private long _nonEmbeddingParameters;
+
+        public void Put(int index, Member member)
+        {
+            if (_members.Remove(index, out var old)) Count(index, old, -1);
+            _members[index] = member;
+            Count(index, member, +1);
+            if (member.NonEmbeddingParameters > 0) _nonEmbeddingParameters = member.NonEmbeddingParameters;
+        }
 
         public GroupResult Result(bool minimize)
         {
-            var counts = new int[Enum.GetValues<RunState>().Length];
-            foreach (var m in Members.Values) counts[(int)m.State]++;
-            var values = Members.Values.Where(m => m.Metric is not null).Select(m => m.Metric!.Value).ToList();
-            var mean = values.Count > 0 ? values.Average() : (double?)null;
+            var n = _values.Count;
+            double? mean = n > 0 ? _shift + _sum / n : null;
             return new GroupResult
             {
                 Axes = axes,
-                Counts = RunCounts.From(counts),
-                Best = values.Count == 0 ? null : minimize ? values.Min() : values.Max(),
+                Counts = RunCounts.From(_counts),
+                Best = n == 0 ? null : minimize ? _values.Min.Value : _values.Max.Value,
                 Mean = mean,
-                StandardDeviation = values.Count > 1 ? Math.Sqrt(values.Sum(v => (v - mean!.Value) * (v - mean.Value)) / (values.Count - 1)) : null,
-                Measured = values.Count,
-                Saturated = Members.Values.Count(m => m.Saturated),
-                NonEmbeddingParameters = Members.Values.Select(m => m.NonEmbeddingParameters).FirstOrDefault(n => n > 0),
+                StandardDeviation = n > 1 ? Math.Sqrt(Math.Max(0, (_sumOfSquares - _sum * _sum / n) / (n - 1))) : null,
+                Measured = n,
+                Saturated = _saturated,
+                NonEmbeddingParameters = _nonEmbeddingParameters,
             };
+        }
+
+        private void Count(int index, Member member, int sign)
+        {
+            _counts[(int)member.State] += sign;
+            if (member.Saturated) _saturated += sign;
+            if (member.Metric is not { } value) return;
+            _shift ??= value;
+            var shifted = value - _shift.Value;
+            _sum += sign * shifted;
+            _sumOfSquares += sign * shifted * shifted;
+            if (sign > 0) _values.Add((value, index));
+            else _values.Remove((value, index));
         }
     }
 }

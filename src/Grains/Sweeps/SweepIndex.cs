@@ -42,13 +42,12 @@ public sealed class SweepIndex(SweepSpec spec, IReadOnlyList<string> axes, IRead
             _rankKey[row.Index] = key;
         }
         _groups.Apply(row, Metric(row));
-        Version++;
     }
 
     /// <summary>Marks a change that no row shows (a phase, a capacity).</summary>
     public void Touch() => Version++;
 
-    /// <summary>A shard's counts by state, replacing what it said before.</summary>
+    /// <summary>A shard's counts by state, replacing what it said before; every row change comes through here, so the version moves.</summary>
     public void SetCounts(int shard, IReadOnlyList<int> counts)
     {
         while (_shardCounts.Count <= shard) _shardCounts.Add(new int[States]);

@@ -62,6 +62,17 @@ public sealed class SweepProgress(SweepState state, string sweepId)
         state.Phase = phase;
     }
 
+    /// <summary>Refuses a retry of anything but failed or stopped runs (a diverged one would diverge again), or of a cancelled sweep.</summary>
+    public void CheckRetry(IReadOnlyList<RunState> states)
+    {
+        if (states.Contains(RunState.Diverged))
+            throw new ArgumentException("diverged runs are not retried: with the same seed and batches they would diverge again; launch them with another seed.");
+        if (states.Where(s => s is not (RunState.Failed or RunState.Stopped)).Select(s => (RunState?)s).FirstOrDefault() is { } other)
+            throw new ArgumentException($"--state takes failed or stopped, not {other.ToString().ToLowerInvariant()}.");
+        if (state.Phase == SweepPhase.Cancelled)
+            throw new ArgumentException($"sweep '{sweepId}' was cancelled; launch its spec under another name to train it again.");
+    }
+
     /// <summary>The corpus's n-gram rank estimate the spec asks for, or null (analysis.ngram_order 0).</summary>
     public NgramRankRequest? NgramRequest() => state.Spec is { Analysis.NgramOrder: >= 2 } spec
         ? new NgramRankRequest { Corpus = spec.Corpus, Order = spec.Analysis.NgramOrder, MinCount = spec.Analysis.NgramMinCount }

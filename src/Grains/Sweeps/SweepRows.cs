@@ -30,8 +30,7 @@ public sealed class SweepRows(IGrainFactory grains, string sweepId, SweepSpec sp
         {
             await Task.WhenAll(batch.GroupBy(r => r.Index / ISweepShardGrain.Size).Select(async shard =>
             {
-                await Shard(shard.Key).AddAsync(shard.ToList());
-                var counts = await Shard(shard.Key).GetCountsAsync();
+                var counts = await Shard(shard.Key).AddAsync(shard.ToList());
                 foreach (var row in shard) Index.Apply(new RowChange(null, row, counts));
             }));
         }

@@ -64,7 +64,7 @@ public sealed class SweepSearch(SweepSpec spec, SweepRows rows, IGrainFactory gr
         if (_tpe is null) return;
         _inFlight.Remove(row.Index);
         _finished.Remove(row.Index);
-        if (row.Summary is { IsFinished: true } || row.State is RunState.Cancelled)
+        if (row.State.IsFinished())
         {
             var metric = rows.Index.Metric(row);
             _finished[row.Index] = (row.Point, metric is { } m && double.IsFinite(m) ? (spec.Metric.Goal == "maximize" ? -m : m) : null);

@@ -83,4 +83,19 @@ public sealed class SweepIndexTests
         Assert.Equal((2.0, 2.5, Math.Sqrt(0.5), 2, 1), (groups[0].Best!.Value, groups[0].Mean!.Value, groups[0].StandardDeviation!.Value, groups[0].Measured, groups[0].Saturated));
         Assert.Equal((5.0, 1, 0), (groups[1].Mean!.Value, groups[1].Measured, groups[1].Saturated));
     }
+
+    [Fact]
+    public void AGroupTakesEachRunsLatestValueInPlaceOfItsLastOne()
+    {
+        Put(0, RunState.Running, 3.0);
+        Put(2, RunState.Running, 2.0);
+        Put(0, RunState.Completed, 1.0);
+        Put(2, RunState.Completed, 2.0);
+
+        var group = index.Groups(1, 10)[0];
+
+        Assert.Equal((2, 2, 0), (group.Measured, group.Counts.Completed, group.Counts.Running));
+        Assert.Equal((1.0, 1.5), (group.Best!.Value, group.Mean!.Value));
+        Assert.Equal(Math.Sqrt(0.5), group.StandardDeviation!.Value, 12);
+    }
 }

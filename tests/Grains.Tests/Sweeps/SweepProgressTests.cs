@@ -64,6 +64,17 @@ public sealed class SweepProgressTests
     }
 
     [Fact]
+    public void ARetryTakesFailedOrStoppedRunsOfASweepNotCancelled()
+    {
+        progress.CheckRetry([RunState.Failed, RunState.Stopped]);
+
+        Assert.StartsWith("diverged runs are not retried", Assert.Throws<ArgumentException>(() => progress.CheckRetry([RunState.Diverged])).Message);
+        Assert.Equal("--state takes failed or stopped, not completed.", Assert.Throws<ArgumentException>(() => progress.CheckRetry([RunState.Completed])).Message);
+        progress.Enter(SweepPhase.Cancelled);
+        Assert.Contains("was cancelled", Assert.Throws<ArgumentException>(() => progress.CheckRetry([RunState.Failed])).Message);
+    }
+
+    [Fact]
     public void ASweepThatWasNeverLaunchedIsNamedInOneSentence()
     {
         var none = new SweepProgress(new SweepState(), "ghost");

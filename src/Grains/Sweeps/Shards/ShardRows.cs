@@ -27,9 +27,7 @@ public sealed class ShardRows(SweepShardState state)
     public RowChange Report(RunSummary summary)
     {
         var previous = Find(summary.Spec.Index);
-        var current = previous.State is RunState.Completed or RunState.Failed or RunState.Diverged or RunState.Cancelled or RunState.Stopped
-            ? previous
-            : previous with { State = summary.State, Summary = summary };
+        var current = previous.State.IsFinished() ? previous : previous with { State = summary.State, Summary = summary };
         return Replace(previous, current);
     }
 

@@ -11,9 +11,8 @@ public sealed class SweepShardGrain([PersistentState("shard")] IPersistentState<
     /// <summary>Stores the rows past the last one held.</summary>
     public async Task<IReadOnlyList<int>> AddAsync(IReadOnlyList<RunRow> rows)
     {
-        var added = Rows.Add(rows);
-        if (added.Count > 0) await state.WriteStateAsync();
-        return added;
+        if (Rows.Add(rows).Count > 0) await state.WriteStateAsync();
+        return Rows.Counts();
     }
 
     /// <summary>Takes a run's summary; stores it when the run's state changed.</summary>
@@ -34,9 +33,6 @@ public sealed class SweepShardGrain([PersistentState("shard")] IPersistentState<
 
     /// <summary>Every row.</summary>
     public Task<IReadOnlyList<RunRow>> GetRowsAsync() => Task.FromResult<IReadOnlyList<RunRow>>(state.State.Rows.ToList());
-
-    /// <summary>Counts by state.</summary>
-    public Task<IReadOnlyList<int>> GetCountsAsync() => Task.FromResult(Rows.Counts());
 
     /// <summary>The rows at the indexes.</summary>
     public Task<IReadOnlyList<RunRow>> GetAsync(IReadOnlyList<int> indexes) => Task.FromResult(Rows.Get(indexes));
