@@ -9,8 +9,9 @@ public sealed class SweepIndex(SweepSpec spec, IReadOnlyList<string> axes, IRead
 {
     private static readonly int States = Enum.GetValues<RunState>().Length;
     private readonly List<int[]> _shardCounts = [];
-    private readonly SortedSet<(double Key, int Index)> _ranking = [];
-    private readonly Dictionary<int, double> _rankKey = [];
+    // Diverged and failed runs rank after every other run with a value, whatever their last value was.
+    private readonly SortedSet<(bool Broken, double Key, int Index)> _ranking = [];
+    private readonly Dictionary<int, (bool Broken, double Key)> _rankKey = [];
     private readonly SweepGroups _groups = new(axes, listed);
     private readonly int[] _totals = new int[States];
 
@@ -34,12 +35,12 @@ public sealed class SweepIndex(SweepSpec spec, IReadOnlyList<string> axes, IRead
         var shard = change.Current.Index / ISweepShardGrain.Size;
         SetCounts(shard, change.Counts);
         var row = change.Current;
-        if (_rankKey.Remove(row.Index, out var old)) _ranking.Remove((old, row.Index));
+        if (_rankKey.Remove(row.Index, out var old)) _ranking.Remove((old.Broken, old.Key, row.Index));
         if (Metric(row) is { } metric && double.IsFinite(metric))
         {
-            var key = Minimize ? metric : -metric;
-            _ranking.Add((key, row.Index));
-            _rankKey[row.Index] = key;
+            var rank = (Broken: row.State is RunState.Diverged or RunState.Failed, Key: Minimize ? metric : -metric);
+            _ranking.Add((rank.Broken, rank.Key, row.Index));
+            _rankKey[row.Index] = rank;
         }
         _groups.Apply(row, Metric(row));
     }
@@ -84,7 +85,7 @@ public sealed class SweepIndex(SweepSpec spec, IReadOnlyList<string> axes, IRead
         }
     }
 
-    /// <summary>The indexes of the <paramref name="k"/> best runs by the metric, best first.</summary>
+    /// <summary>The indexes of the <paramref name="k"/> best runs by the metric, best first; diverged and failed runs last.</summary>
     public IReadOnlyList<int> Top(int k) => _ranking.Take(k).Select(r => r.Index).ToList();
 
     /// <summary>One page of groups.</summary>

@@ -63,6 +63,8 @@ public sealed class SweepIndexTests
 
         Assert.Equal([2, 0, 1], index.Top(3));
         Assert.Equal([2], index.Top(1));
+        Put(2, RunState.Diverged, 1.0);
+        Assert.Equal([0, 1, 2], index.Top(3));
         Assert.True(index.Version > before);
     }
 
