@@ -52,7 +52,7 @@ public static class BenchCommand
         train.SetAction((parseResult, ct) => Task.Run(() => Train(console, parseResult, ct), ct));
         return new Command("bench", "Measures the compute stack, a sweep's orchestration, or its coordinator, in this process.")
         {
-            train, BenchSweepCommand.Create(console), BenchCoordinatorCommand.Create(console),
+            train, BenchSweepCommand.Create(console), BenchCoordinatorCommand.Create(console), BenchSearchCommand.Create(console),
         };
     }
 

@@ -1,4 +1,4 @@
-using OrleansSweep.Client.Benchmarks;
+using OrleansSweep.Client.Bench;
 using OrleansSweep.Client.Views;
 
 namespace OrleansSweep.Client.Commands;

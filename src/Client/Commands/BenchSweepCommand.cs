@@ -39,10 +39,7 @@ public static class BenchSweepCommand
             {
                 if (parse.GetValue(Json))
                 {
-                    var report = await SweepOverheadBench.MeasureAsync(runs, data.FullName, threads, _ => { }, cancellation);
-                    // Straight to the writer: Spectre would wrap a long line at the terminal's width and break the JSON.
-                    console.Profile.Out.Writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(
-                        report, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { WriteIndented = true }));
+                    JsonOutput.Write(console, await SweepOverheadBench.MeasureAsync(runs, data.FullName, threads, _ => { }, cancellation));
                     return 0;
                 }
                 var measured = await console.Status().StartAsync($"starting a silo for {runs} runs",

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using OrleansSweep.Client.Demo;
 
-namespace OrleansSweep.Client.Benchmarks;
+namespace OrleansSweep.Client.Bench;
 
 /// <summary>
 /// `bench coordinator`: launch time, status and results latency, storage and memory of a sweep coordinator at two sizes, in
