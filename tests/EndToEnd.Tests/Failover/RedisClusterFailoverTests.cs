@@ -23,6 +23,48 @@ public sealed class RedisClusterFailoverTests : IDisposable
     [Fact(Timeout = 480_000)]
     public Task KilledSiloAndThenKilledClusterLoseNothingAndTheSweepCompletesWithNoClientAction() => RunAsync(restartWholeCluster: true, TestContext.Current.CancellationToken);
 
+    [Fact(Timeout = 480_000)]
+    public async Task ALargeSweepKeepsExactCountsWhenASiloIsKilledWhileItRuns()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        const int runs = 200;
+        await using var redis = await RedisServer.StartAsync(cancellation);
+        var ports = Enumerable.Range(0, 3).Select(_ => (Silo: FreePort.Next(), Gateway: FreePort.Next())).ToList();
+        var silos = await StartClusterAsync(redis, ports, Path.Combine(data.Path, "checkpoints"), cancellation);
+        try
+        {
+            var target = new ClusterTarget(string.Join(",", ports.Select(p => $"127.0.0.1:{p.Gateway}")), ClusterId: ClusterId);
+            await FailoverSweep.UntilSilosActiveAsync(target, 3, Patience, cancellation);
+            var spec = TinySweeps.Create("large", steps: 20, [new GridAxis("seed", [.. Enumerable.Range(1, runs).Select(s => (double)s)])], maxConcurrent: 6)
+                with { Analysis = new AnalysisSpec { NgramOrder = 0 } };
+            await using var connection = await ClusterConnection.ConnectAsync(target, cancellation);
+            await connection.Client.GetGrain<ISweepCoordinatorGrain>(spec.Name).LaunchAsync(spec);
+            var running = await FailoverSweep.UntilAsync(connection, spec.Name, s => s.Counts.Completed >= 20 && s.Counts.Running > 0, Patience, cancellation);
+            var page = (await connection.Client.GetGrain<ISweepCoordinatorGrain>(spec.Name).GetStatusAsync(new StatusQuery { State = RunState.Running }))!;
+            var victim = silos.MaxBy(s => page.Runs.Count(r => Hosts(s, r)))!;
+            Assert.Contains(page.Runs, r => Hosts(victim, r));
+            await victim.KillAsync();
+
+            var done = await FailoverSweep.UntilAsync(connection, spec.Name, s => s.IsFinished, Patience, cancellation);
+
+            Assert.True(running.Counts.Completed < runs, "the silo died while the sweep ran");
+            Assert.Equal((runs, runs, runs), (done.Planned, done.Counts.Total, done.Counts.Completed));
+            var all = new List<RunSummary>();
+            for (var p = 1; p <= 2; p++)
+                all.AddRange((await connection.Client.GetGrain<ISweepCoordinatorGrain>(spec.Name).GetStatusAsync(new StatusQuery { Page = p, PageSize = 100 }))!.Runs);
+            Assert.Equal(runs, all.Select(r => r.Spec.RunId).Distinct().Count());
+            Assert.All(all, r => Assert.Equal((RunState.Completed, 20, 0), (r.State, r.Step, r.Failures)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message}{Environment.NewLine}{string.Join(Environment.NewLine, silos.Select(s => s.Output))}", e);
+        }
+        finally
+        {
+            await DisposeAllAsync(silos);
+        }
+    }
+
     private async Task RunAsync(bool restartWholeCluster, CancellationToken cancellation)
     {
         await using var redis = await RedisServer.StartAsync(cancellation);
